@@ -1,0 +1,2 @@
+export type { GraphStore } from './graph-store.ts';
+export * from './types.ts';

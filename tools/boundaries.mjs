@@ -1,0 +1,42 @@
+// The dependency table of DESIGN.md section 2, as data. eslint.config.mjs turns it into
+// @nx/enforce-module-boundaries depConstraints; tools/scripts/boundaries.test.ts proves that a
+// forbidden import is rejected. Change the design here on purpose, and in DESIGN.md with it.
+
+/** scope tag -> scope tags it may depend on */
+export const allowedDependencies = {
+  domain: [],
+  sdk: ['domain'],
+  'graph-store': ['domain'],
+  'graph-store-sqlite': ['graph-store', 'domain'],
+  'graph-store-neo4j': ['graph-store', 'domain'],
+  'artifact-store': ['domain'],
+  executor: ['domain', 'sdk', 'graph-store', 'artifact-store'],
+  report: ['domain', 'graph-store'],
+  runtime: ['domain', 'sdk', 'graph-store', 'graph-store-sqlite', 'graph-store-neo4j', 'artifact-store', 'executor', 'report'],
+  api: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'graphql-types', 'example'],
+  cli: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'graphql-types', 'example'],
+  web: ['graphql-types'],
+  'graphql-types': [],
+  example: ['sdk', 'domain'],
+  tools: ['*'],
+};
+
+/** external package -> the only scopes that may import it */
+export const restrictedExternals = {
+  'better-sqlite3': ['graph-store-sqlite', 'tools'],
+  'neo4j-driver': ['graph-store-neo4j'],
+  '@neo4j-cypher/language-support': ['graph-store-neo4j'],
+  react: ['web'],
+  'react-dom': ['web'],
+  'graphql-yoga': ['api'],
+};
+
+export function depConstraints() {
+  return Object.entries(allowedDependencies).map(([scope, allowed]) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: allowed.includes('*') ? ['*'] : allowed.map((s) => `scope:${s}`),
+    bannedExternalImports: Object.entries(restrictedExternals)
+      .filter(([, owners]) => !owners.includes(scope))
+      .flatMap(([pkg]) => [pkg, `${pkg}/*`]),
+  }));
+}
