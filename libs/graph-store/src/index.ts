@@ -1,2 +1,3 @@
 export type { GraphStore } from './graph-store.ts';
 export * from './types.ts';
+export * from './query-args.ts';
