@@ -21,6 +21,18 @@ export const allowedDependencies = {
   tools: ['*'],
 };
 
+/**
+ * Extra edges allowed in tests only (files matching TEST_FILES): the executor and report suites run
+ * against the real embedded store instead of a fake, as the executor issue asks.
+ */
+export const testOnlyDependencies = {
+  executor: ['graph-store-sqlite'],
+  report: ['graph-store-sqlite', 'artifact-store', 'executor', 'sdk'],
+  example: ['executor', 'graph-store', 'graph-store-sqlite', 'artifact-store'],
+};
+
+export const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts', '**/testing/**/*.ts'];
+
 /** external package -> the only scopes that may import it */
 export const restrictedExternals = {
   'better-sqlite3': ['graph-store-sqlite', 'tools'],
@@ -31,12 +43,15 @@ export const restrictedExternals = {
   'graphql-yoga': ['api'],
 };
 
-export function depConstraints() {
-  return Object.entries(allowedDependencies).map(([scope, allowed]) => ({
-    sourceTag: `scope:${scope}`,
-    onlyDependOnLibsWithTags: allowed.includes('*') ? ['*'] : allowed.map((s) => `scope:${s}`),
-    bannedExternalImports: Object.entries(restrictedExternals)
-      .filter(([, owners]) => !owners.includes(scope))
-      .flatMap(([pkg]) => [pkg, `${pkg}/*`]),
-  }));
+export function depConstraints({ tests = false } = {}) {
+  return Object.entries(allowedDependencies).map(([scope, base]) => {
+    const allowed = tests ? [...base, ...(testOnlyDependencies[scope] ?? [])] : base;
+    return {
+      sourceTag: `scope:${scope}`,
+      onlyDependOnLibsWithTags: allowed.includes('*') ? ['*'] : allowed.map((s) => `scope:${s}`),
+      bannedExternalImports: Object.entries(restrictedExternals)
+        .filter(([, owners]) => !owners.includes(scope))
+        .flatMap(([pkg]) => [pkg, `${pkg}/*`]),
+    };
+  });
 }

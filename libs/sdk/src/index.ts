@@ -1,0 +1,2 @@
+export * from './definition/types.ts';
+export type { StepContext, StepHandler } from './handler.ts';
