@@ -46,7 +46,8 @@ export async function digestDirectory(dirPath: string): Promise<ContentDigest> {
   let size = 0;
   let fileCount = 0;
   for (const entry of entries) {
-    if (entry.name.includes('\n')) throw new InvalidArgumentError(path.join(dirPath, entry.name), 'file names with newlines cannot be hashed');
+    if (entry.name.includes('\n'))
+      throw new InvalidArgumentError(path.join(dirPath, entry.name), 'file names with newlines cannot be hashed');
     const full = path.join(dirPath, entry.name);
     if (entry.isSymbolicLink()) {
       lines.push(`l ${entry.name} ${sha256Hex(await readlink(full))}`);

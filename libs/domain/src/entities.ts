@@ -1,12 +1,4 @@
-import type {
-  ArtifactId,
-  ContextId,
-  Digest,
-  ExecutionId,
-  ModelPackageId,
-  PipelineVersionId,
-  StepExecutionId,
-} from './ids.ts';
+import type { ArtifactId, ContextId, Digest, ExecutionId, ModelPackageId, PipelineVersionId, StepExecutionId } from './ids.ts';
 import type { ExecutionStatus, StepStatus } from './status.ts';
 
 /** Timestamps are ISO-8601 strings in UTC with millisecond precision (`2026-12-03T15:58:23.000Z`). */

@@ -35,7 +35,8 @@ let seq = 0;
  * A time-ordered, unique id body (UUIDv7 layout, hex without dashes): ids created later sort
  * later, which keeps cursor pagination and "most recent" queries index-friendly.
  */
-export function createSortableIdBody(now: number = Date.now()): string {
+export function createSortableIdBody(): string {
+  let now = Date.now();
   // Monotonic within one process even when several ids are made in the same millisecond.
   if (now <= lastMs) {
     seq += 1;
@@ -60,10 +61,8 @@ function hashId(parts: readonly string[], length = 32): string {
 }
 
 export const createExecutionId = (): ExecutionId => `${ID_PREFIX.execution}${createSortableIdBody()}` as ExecutionId;
-export const createStepExecutionId = (): StepExecutionId =>
-  `${ID_PREFIX.stepExecution}${createSortableIdBody()}` as StepExecutionId;
-export const createModelPackageId = (): ModelPackageId =>
-  `${ID_PREFIX.modelPackage}${createSortableIdBody()}` as ModelPackageId;
+export const createStepExecutionId = (): StepExecutionId => `${ID_PREFIX.stepExecution}${createSortableIdBody()}` as StepExecutionId;
+export const createModelPackageId = (): ModelPackageId => `${ID_PREFIX.modelPackage}${createSortableIdBody()}` as ModelPackageId;
 
 /** Artifact identity is content: the same bytes at the same URI are always the same id. */
 export const artifactIdFor = (uri: string, digest: Digest | string): ArtifactId =>

@@ -19,7 +19,15 @@ export const EDGE_TYPES = [
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
-export const NODE_TYPES = ['Pipeline', 'PipelineVersion', 'PipelineExecution', 'StepExecution', 'Artifact', 'ModelPackage', 'Context'] as const;
+export const NODE_TYPES = [
+  'Pipeline',
+  'PipelineVersion',
+  'PipelineExecution',
+  'StepExecution',
+  'Artifact',
+  'ModelPackage',
+  'Context',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export const LINEAGE_DIRECTIONS = ['UPSTREAM', 'DOWNSTREAM', 'BOTH'] as const;

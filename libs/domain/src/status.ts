@@ -3,16 +3,7 @@ import { InvalidTransitionError } from './errors.ts';
 export const EXECUTION_STATUSES = ['Executing', 'Succeeded', 'Failed', 'Stopping', 'Stopped'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
-export const STEP_STATUSES = [
-  'Starting',
-  'Executing',
-  'Succeeded',
-  'Failed',
-  'Stopping',
-  'Stopped',
-  'Skipped',
-  'Cached',
-] as const;
+export const STEP_STATUSES = ['Starting', 'Executing', 'Succeeded', 'Failed', 'Stopping', 'Stopped', 'Skipped', 'Cached'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /**
