@@ -14,6 +14,7 @@ export function defineProjectConfig(name: string, overrides: ViteUserConfig['tes
       testTimeout: 20_000,
       hookTimeout: 30_000,
       pool: 'forks',
+      passWithNoTests: true,
       ...overrides,
     },
   });
