@@ -1,3 +1,4 @@
 export type { GraphStore } from './graph-store.ts';
 export * from './types.ts';
 export * from './query-args.ts';
+export * from './lineage-derived.ts';

@@ -1,0 +1,162 @@
+/**
+ * Forward-only schema migrations, applied in order at open and recorded in `schema_migrations`.
+ * Never edit a released migration: add the next one. Every query path of the adapter has an
+ * index here; the comment above each index names the query it serves.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const initial = `
+CREATE TABLE pipelines (
+  name            TEXT PRIMARY KEY,
+  node_id         TEXT NOT NULL UNIQUE,
+  description     TEXT,
+  created_at      TEXT NOT NULL,
+  latest_version  INTEGER NOT NULL
+);
+
+CREATE TABLE pipeline_versions (
+  id               TEXT PRIMARY KEY,
+  pipeline_name    TEXT NOT NULL REFERENCES pipelines(name),
+  version          INTEGER NOT NULL,
+  definition_hash  TEXT NOT NULL,
+  definition       TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  UNIQUE (pipeline_name, version),
+  UNIQUE (pipeline_name, definition_hash)
+);
+
+CREATE TABLE executions (
+  id                   TEXT PRIMARY KEY,
+  pipeline_name        TEXT NOT NULL REFERENCES pipelines(name),
+  pipeline_version_id  TEXT NOT NULL REFERENCES pipeline_versions(id),
+  status               TEXT NOT NULL,
+  parameters           TEXT NOT NULL,
+  started_at           TEXT NOT NULL,
+  ended_at             TEXT,
+  failure_reason       TEXT,
+  created_by           TEXT,
+  schedule_id          TEXT,
+  revision             INTEGER NOT NULL
+);
+-- listExecutions: newest first, optionally by pipeline / version / status.
+CREATE INDEX executions_started ON executions (started_at, id);
+CREATE INDEX executions_pipeline_started ON executions (pipeline_name, started_at, id);
+CREATE INDEX executions_version_started ON executions (pipeline_version_id, started_at, id);
+CREATE INDEX executions_status_started ON executions (status, started_at, id);
+
+CREATE TABLE step_executions (
+  id                        TEXT PRIMARY KEY,
+  execution_id              TEXT NOT NULL REFERENCES executions(id),
+  pipeline_name             TEXT NOT NULL,
+  step_name                 TEXT NOT NULL,
+  step_type                 TEXT NOT NULL,
+  status                    TEXT NOT NULL,
+  attempt                   INTEGER NOT NULL,
+  attempts                  TEXT NOT NULL,
+  cache_key                 TEXT,
+  cache_hit                 INTEGER NOT NULL DEFAULT 0,
+  reused_step_execution_id  TEXT REFERENCES step_executions(id),
+  cache_miss                TEXT,
+  started_at                TEXT,
+  ended_at                  TEXT,
+  failure_reason            TEXT,
+  resolved_arguments        TEXT,
+  properties                TEXT,
+  invalidated               INTEGER NOT NULL DEFAULT 0,
+  revision                  INTEGER NOT NULL,
+  UNIQUE (execution_id, step_name)
+);
+-- findCacheHit: the newest reusable execution with a key.
+CREATE INDEX step_executions_cache ON step_executions (cache_key, ended_at) WHERE status = 'Succeeded' AND invalidated = 0;
+-- findNearestStepExecution and invalidateCache by pipeline.
+CREATE INDEX step_executions_pipeline_step ON step_executions (pipeline_name, step_name, started_at);
+
+CREATE TABLE artifacts (
+  seq                  INTEGER PRIMARY KEY,
+  id                   TEXT NOT NULL UNIQUE,
+  uri                  TEXT NOT NULL,
+  digest               TEXT NOT NULL,
+  type                 TEXT NOT NULL,
+  name                 TEXT NOT NULL,
+  size                 INTEGER NOT NULL,
+  properties           TEXT NOT NULL,
+  created_at           TEXT NOT NULL,
+  previous_version_id  TEXT
+);
+-- findArtifact (latest at a URI), the previous-version link and listArtifacts by uri prefix.
+CREATE INDEX artifacts_uri ON artifacts (uri, created_at, seq);
+-- listArtifacts: newest first, optionally by type.
+CREATE INDEX artifacts_created ON artifacts (created_at, id);
+CREATE INDEX artifacts_type_created ON artifacts (type, created_at, id);
+
+-- Full-text search over name, uri and property values. Contentless: the text lives in
+-- artifacts, the index maps words to artifacts.seq (the rowid) only.
+CREATE VIRTUAL TABLE artifacts_fts USING fts5 (name, uri, props, content = '', tokenize = 'unicode61 remove_diacritics 2');
+
+-- Channel bindings of artifacts to steps (the named form of CONSUMED_BY / PRODUCED).
+CREATE TABLE step_artifacts (
+  step_execution_id  TEXT NOT NULL REFERENCES step_executions(id),
+  direction          TEXT NOT NULL CHECK (direction IN ('input', 'output')),
+  name               TEXT NOT NULL,
+  artifact_id        TEXT NOT NULL REFERENCES artifacts(id),
+  PRIMARY KEY (step_execution_id, direction, name)
+) WITHOUT ROWID;
+-- getArtifactProducers.
+CREATE INDEX step_artifacts_artifact ON step_artifacts (artifact_id, direction);
+
+CREATE TABLE model_packages (
+  id                 TEXT PRIMARY KEY,
+  group_name         TEXT NOT NULL,
+  version            INTEGER NOT NULL,
+  approval_status    TEXT NOT NULL,
+  model_artifact_id  TEXT NOT NULL REFERENCES artifacts(id),
+  step_execution_id  TEXT REFERENCES step_executions(id),
+  description        TEXT,
+  metrics            TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  UNIQUE (group_name, version),
+  UNIQUE (group_name, model_artifact_id)
+);
+-- listModelPackages newest first; listModelPackagesByArtifact.
+CREATE INDEX model_packages_created ON model_packages (created_at, id);
+CREATE INDEX model_packages_artifact ON model_packages (model_artifact_id);
+
+CREATE TABLE approvals (
+  package_id  TEXT NOT NULL REFERENCES model_packages(id),
+  seq         INTEGER NOT NULL,
+  status      TEXT NOT NULL,
+  by_whom     TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  comment     TEXT,
+  PRIMARY KEY (package_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE contexts (
+  id          TEXT PRIMARY KEY,
+  type        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  properties  TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+
+-- Every lineage edge. Traversal reads it along the arrows through the primary key and against
+-- them through edges_in; both cover the edge type so a type filter needs no table lookup.
+CREATE TABLE edges (
+  from_id  TEXT NOT NULL,
+  type     TEXT NOT NULL,
+  to_id    TEXT NOT NULL,
+  name     TEXT,
+  PRIMARY KEY (from_id, type, to_id)
+) WITHOUT ROWID;
+CREATE INDEX edges_in ON edges (to_id, type, from_id);
+`;
+
+/** Ordered, forward-only. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,1174 @@
+import {
+  ARTIFACT_TYPES,
+  APPROVAL_STATUSES,
+  CONTEXT_TYPES,
+  ConflictError,
+  EDGE_ENDPOINTS,
+  EXECUTION_STATUSES,
+  InvalidArgumentError,
+  NotFoundError,
+  STEP_TYPES,
+  TERMINAL_EXECUTION_STATUSES,
+  TERMINAL_STEP_STATUSES,
+  ValidationError,
+  artifactIdFor,
+  assertExecutionTransition,
+  assertStepTransition,
+  contextIdFor,
+  createExecutionId,
+  createModelPackageId,
+  createStepExecutionId,
+  isDigest,
+  nowIso,
+  pipelineNodeIdFor,
+  pipelineVersionIdFor,
+  type ArtifactId,
+  type ArtifactType,
+  type ErrorIssue,
+  type ExecutionId,
+  type IsoTimestamp,
+  type JsonObject,
+  type JsonValue,
+  type ModelPackage,
+  type ModelPackageId,
+  type StepAttempt,
+  type StepExecution,
+  type StepExecutionId,
+  type StepStatus,
+} from '@pedigree/domain';
+import {
+  computeImpact,
+  computePaths,
+  computeProvenance,
+  decodeCursor,
+  encodeCursor,
+  normalizePageRequest,
+  normalizeTraverseQuery,
+  type ArtifactInput,
+  type EdgeInput,
+  type GraphStore,
+  type InvalidateCacheScope,
+  type Page,
+  type RecordStepResultInput,
+  type StepArtifactLink,
+  type TransitionStepInput,
+} from '@pedigree/graph-store';
+import type Database from 'better-sqlite3';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './connection.ts';
+import { toPedigreeError } from './driver-errors.ts';
+import {
+  artifactIssues,
+  checkArtifacts,
+  isJsonObject,
+  requireApprovalStatus,
+  requireEnumList,
+  requireExecutionStatus,
+  requireIds,
+  requireStepStatus,
+  requireString,
+  stepResultIssues,
+} from './input-checks.ts';
+import {
+  nodeKindOf,
+  toArtifact,
+  toContext,
+  toExecution,
+  toModelPackage,
+  toPipeline,
+  toPipelineVersion,
+  toStepExecution,
+  type ApprovalRow,
+  type ArtifactRow,
+  type ContextRow,
+  type ExecutionRow,
+  type ModelPackageRow,
+  type PipelineRow,
+  type PipelineVersionRow,
+  type StepExecutionRow,
+} from './mappers.ts';
+import { createTraverser, type Traverser } from './traversal.ts';
+
+/** The few log calls the adapter makes; pass a pino child logger or anything shaped like it. */
+export interface SqliteStoreLogger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface SqliteGraphStoreOptions {
+  /** Database file path, or `:memory:` for a private in-memory store (tests). */
+  readonly path: string;
+  /** How long a write waits for another process's lock before STORE_UNAVAILABLE; default 5,000 ms. */
+  readonly busyTimeoutMs?: number;
+  readonly logger?: SqliteStoreLogger;
+}
+
+/** Full-text index input per artifact is capped: a 1 MB property must not make a 1 MB index entry. */
+const FTS_PROPERTY_TEXT_MAX = 32 * 1024;
+
+type Params = Record<string, unknown>;
+
+function cursorParts(after: string | null, kinds: readonly ('s' | 'n')[]): (string | number)[] | null {
+  if (after === null) return null;
+  const parts = decodeCursor(after, kinds.length);
+  kinds.forEach((k, i) => {
+    if (typeof parts[i] !== (k === 's' ? 'string' : 'number'))
+      throw new InvalidArgumentError('after', 'is not a cursor returned by this query');
+  });
+  return parts;
+}
+
+function toPage<R, T>(rows: readonly R[], first: number, map: (row: R) => T, cursorOf: (row: R) => (string | number)[]): Page<T> {
+  const slice = rows.slice(0, first);
+  const last = slice[slice.length - 1];
+  return { items: slice.map(map), endCursor: last === undefined ? null : encodeCursor(cursorOf(last)), hasNextPage: rows.length > first };
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function propertyText(value: JsonValue | undefined, out: string[], budget: { left: number }): void {
+  if (budget.left <= 0 || value === null || value === undefined) return;
+  if (typeof value === 'object') {
+    for (const v of Array.isArray(value) ? value : Object.values(value)) propertyText(v, out, budget);
+    return;
+  }
+  const text = String(value).slice(0, budget.left);
+  budget.left -= text.length + 1;
+  out.push(text);
+}
+
+/** `word` -> a quoted FTS5 prefix query term; words with no letter or digit match nothing and are dropped. */
+function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .map((w) => `"${w.replaceAll('"', '""')}"*`);
+  return words.length === 0 ? null : words.join(' AND ');
+}
+
+function sameTime(at: IsoTimestamp | undefined): IsoTimestamp {
+  return at ?? nowIso();
+}
+
+/** Opens (creating and migrating as needed) the embedded store at `path`. Throws STORE_UNAVAILABLE / STORE_CORRUPT. */
+export function createSqliteGraphStore(options: SqliteGraphStoreOptions): GraphStore {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  let db: Database.Database;
+  try {
+    db = openDatabase(options.path, busyTimeoutMs);
+  } catch (error) {
+    throw toPedigreeError(error, 'open');
+  }
+  return new SqliteGraphStore(db, options.logger);
+}
+
+class SqliteGraphStore implements GraphStore {
+  readonly adapter = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #tx: Database.Transaction<(fn: () => unknown) => unknown>;
+  readonly #traverser: Traverser;
+  readonly #logger: SqliteStoreLogger | undefined;
+
+  constructor(db: Database.Database, logger: SqliteStoreLogger | undefined) {
+    this.#db = db;
+    this.#logger = logger;
+    this.#tx = db.transaction((fn: () => unknown): unknown => fn());
+    this.#traverser = createTraverser(db, (sql) => this.#stmt(sql));
+  }
+
+  #stmt(sql: string): Database.Statement {
+    let s = this.#statements.get(sql);
+    if (!s) {
+      s = this.#db.prepare(sql);
+      this.#statements.set(sql, s);
+    }
+    return s;
+  }
+
+  #get<R>(sql: string, ...params: unknown[]): R | undefined {
+    return this.#stmt(sql).get(...params) as R | undefined;
+  }
+
+  #all<R>(sql: string, ...params: unknown[]): R[] {
+    return this.#stmt(sql).all(...params) as R[];
+  }
+
+  #run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.#stmt(sql).run(...params);
+  }
+
+  /** Runs a read; several statements share one snapshot. Driver errors are mapped here. */
+  async #read<T>(operation: string, fn: () => T): Promise<T> {
+    try {
+      return this.#db.inTransaction ? fn() : (this.#tx.deferred(fn) as T);
+    } catch (error) {
+      throw toPedigreeError(error, operation);
+    }
+  }
+
+  /** Runs a write in a short BEGIN IMMEDIATE transaction: the write lock is taken up front, so it never fails half way on a lock upgrade. */
+  async #write<T>(operation: string, fn: () => T): Promise<T> {
+    try {
+      return this.#tx.immediate(fn) as T;
+    } catch (error) {
+      const mapped = toPedigreeError(error, operation);
+      if (mapped.code === 'STORE_UNAVAILABLE') this.#logger?.warn({ operation, code: mapped.code }, mapped.message);
+      throw mapped;
+    }
+  }
+
+  async health() {
+    try {
+      const row = this.#get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+      return { ok: true, adapter: this.adapter, schemaVersion: row?.v ?? null, message: 'ok' };
+    } catch (error) {
+      return { ok: false, adapter: this.adapter, schemaVersion: null, message: toPedigreeError(error, 'health').message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  // ---- pipelines -------------------------------------------------------------------------------
+
+  upsertPipelineVersion: GraphStore['upsertPipelineVersion'] = (input) => {
+    const issues: ErrorIssue[] = [];
+    if (typeof input.pipelineName !== 'string' || input.pipelineName.length === 0)
+      issues.push({ path: 'pipelineName', message: 'must be a non-empty string' });
+    if (!isDigest(input.definitionHash)) issues.push({ path: 'definitionHash', message: 'must be sha256:<64 lowercase hex>' });
+    if (!isJsonObject(input.definition)) issues.push({ path: 'definition', message: 'must be a JSON object' });
+    if (issues.length > 0) return Promise.reject(new ValidationError('pipeline version', issues));
+    const at = sameTime(input.at);
+    return this.#write('upsertPipelineVersion', () => {
+      const existing = this.#get<PipelineVersionRow>(
+        'SELECT * FROM pipeline_versions WHERE pipeline_name = ? AND definition_hash = ?',
+        input.pipelineName,
+        input.definitionHash,
+      );
+      if (existing) {
+        const pipeline = this.#get<PipelineRow>('SELECT * FROM pipelines WHERE name = ?', input.pipelineName)!;
+        return { pipeline: toPipeline(pipeline), version: toPipelineVersion(existing), created: false };
+      }
+      let pipeline = this.#get<PipelineRow>('SELECT * FROM pipelines WHERE name = ?', input.pipelineName);
+      const nodeId = pipelineNodeIdFor(input.pipelineName);
+      if (!pipeline) {
+        this.#run(
+          'INSERT INTO pipelines (name, node_id, description, created_at, latest_version) VALUES (?, ?, ?, ?, 0)',
+          input.pipelineName,
+          nodeId,
+          input.description ?? null,
+          at,
+        );
+      }
+      const version = (pipeline?.latest_version ?? 0) + 1;
+      const id = pipelineVersionIdFor(input.pipelineName, input.definitionHash);
+      this.#run(
+        'INSERT INTO pipeline_versions (id, pipeline_name, version, definition_hash, definition, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        id,
+        input.pipelineName,
+        version,
+        input.definitionHash,
+        json(input.definition),
+        at,
+      );
+      this.#run(
+        'UPDATE pipelines SET latest_version = ?, description = COALESCE(?, description) WHERE name = ?',
+        version,
+        input.description ?? null,
+        input.pipelineName,
+      );
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'VERSION_OF', ?)", id, nodeId);
+      pipeline = this.#get<PipelineRow>('SELECT * FROM pipelines WHERE name = ?', input.pipelineName)!;
+      const row = this.#get<PipelineVersionRow>('SELECT * FROM pipeline_versions WHERE id = ?', id)!;
+      return { pipeline: toPipeline(pipeline), version: toPipelineVersion(row), created: true };
+    });
+  };
+
+  findPipeline: GraphStore['findPipeline'] = (name) =>
+    this.#read('findPipeline', () => {
+      const row = this.#get<PipelineRow>('SELECT * FROM pipelines WHERE name = ?', name);
+      return row ? toPipeline(row) : null;
+    });
+
+  getPipeline: GraphStore['getPipeline'] = async (name) => {
+    const p = await this.findPipeline(name);
+    if (!p) throw new NotFoundError('Pipeline', name);
+    return p;
+  };
+
+  listPipelines: GraphStore['listPipelines'] = async (query = {}) => {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = cursorParts(after, ['s']);
+    return this.#read('listPipelines', () => {
+      const rows = this.#all<PipelineRow>(
+        `SELECT * FROM pipelines WHERE (@after IS NULL OR name > @after) AND (@search IS NULL OR instr(lower(name), lower(@search)) > 0)
+         ORDER BY name LIMIT @limit`,
+        { after: cursor?.[0] ?? null, search: query.search ?? null, limit: first + 1 },
+      );
+      return toPage(rows, first, toPipeline, (r) => [r.name]);
+    });
+  };
+
+  getPipelineVersion: GraphStore['getPipelineVersion'] = (id) =>
+    this.#read('getPipelineVersion', () => {
+      const row = this.#get<PipelineVersionRow>('SELECT * FROM pipeline_versions WHERE id = ?', id);
+      if (!row) throw new NotFoundError('PipelineVersion', id);
+      return toPipelineVersion(row);
+    });
+
+  findPipelineVersion: GraphStore['findPipelineVersion'] = (pipelineName, version) =>
+    this.#read('findPipelineVersion', () => {
+      const row = this.#get<PipelineVersionRow>(
+        'SELECT * FROM pipeline_versions WHERE pipeline_name = ? AND version = ?',
+        pipelineName,
+        version,
+      );
+      return row ? toPipelineVersion(row) : null;
+    });
+
+  listPipelineVersions: GraphStore['listPipelineVersions'] = async (pipelineName, page) => {
+    const { first, after } = normalizePageRequest(page);
+    const cursor = cursorParts(after, ['n']);
+    return this.#read('listPipelineVersions', () => {
+      if (!this.#get('SELECT 1 FROM pipelines WHERE name = ?', pipelineName)) throw new NotFoundError('Pipeline', pipelineName);
+      const rows = this.#all<PipelineVersionRow>(
+        'SELECT * FROM pipeline_versions WHERE pipeline_name = @name AND (@after IS NULL OR version < @after) ORDER BY version DESC LIMIT @limit',
+        { name: pipelineName, after: cursor?.[0] ?? null, limit: first + 1 },
+      );
+      return toPage(rows, first, toPipelineVersion, (r) => [r.version]);
+    });
+  };
+
+  // ---- executions ------------------------------------------------------------------------------
+
+  createExecution: GraphStore['createExecution'] = (input) => {
+    const issues: ErrorIssue[] = [];
+    if (input.id !== undefined && (typeof input.id !== 'string' || !input.id.startsWith('ex_')))
+      issues.push({ path: 'id', message: 'must be an execution id (ex_...)' });
+    if (!isJsonObject(input.parameters)) issues.push({ path: 'parameters', message: 'must be an object' });
+    else {
+      for (const [k, v] of Object.entries(input.parameters)) {
+        if (!['string', 'number', 'boolean'].includes(typeof v))
+          issues.push({ path: `parameters.${k}`, message: 'must be a string, number or boolean' });
+      }
+    }
+    if (issues.length > 0) return Promise.reject(new ValidationError('execution', issues));
+    const at = sameTime(input.at);
+    return this.#write('createExecution', () => {
+      if (input.id) {
+        const existing = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.id);
+        if (existing) return toExecution(existing);
+      }
+      const version = this.#get<PipelineVersionRow>('SELECT * FROM pipeline_versions WHERE id = ?', input.pipelineVersionId);
+      if (!version) throw new NotFoundError('PipelineVersion', input.pipelineVersionId);
+      const id = input.id ?? createExecutionId();
+      this.#run(
+        `INSERT INTO executions (id, pipeline_name, pipeline_version_id, status, parameters, started_at, ended_at, failure_reason, created_by, schedule_id, revision)
+         VALUES (?, ?, ?, 'Executing', ?, ?, NULL, NULL, ?, ?, 1)`,
+        id,
+        version.pipeline_name,
+        version.id,
+        json(input.parameters),
+        at,
+        input.createdBy ?? null,
+        input.scheduleId ?? null,
+      );
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'RUN_OF', ?)", id, version.id);
+      return toExecution(this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', id)!);
+    });
+  };
+
+  transitionExecution: GraphStore['transitionExecution'] = async (input) => {
+    const from = requireExecutionStatus('from', input.from);
+    const to = requireExecutionStatus('to', input.to);
+    assertExecutionTransition(input.id, from, to);
+    const at = sameTime(input.at);
+    return this.#write('transitionExecution', () => {
+      const row = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.id);
+      if (!row) throw new NotFoundError('PipelineExecution', input.id);
+      if (row.status !== from) {
+        throw new ConflictError(`execution ${input.id} is ${row.status}, not ${from}: another writer changed it`, {
+          id: input.id,
+          expected: from,
+          actual: row.status,
+        });
+      }
+      const retry = to === 'Executing';
+      const endedAt = TERMINAL_EXECUTION_STATUSES.has(to) ? at : retry ? null : row.ended_at;
+      const failureReason = input.failureReason !== undefined ? input.failureReason : retry ? null : row.failure_reason;
+      this.#run(
+        'UPDATE executions SET status = ?, ended_at = ?, failure_reason = ?, revision = revision + 1 WHERE id = ? AND revision = ?',
+        to,
+        endedAt,
+        failureReason,
+        input.id,
+        row.revision,
+      );
+      return toExecution(this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.id)!);
+    });
+  };
+
+  getExecution: GraphStore['getExecution'] = (id) =>
+    this.#read('getExecution', () => {
+      const row = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', id);
+      if (!row) throw new NotFoundError('PipelineExecution', id);
+      return toExecution(row);
+    });
+
+  getExecutionWithSteps: GraphStore['getExecutionWithSteps'] = (id) =>
+    this.#read('getExecutionWithSteps', () => {
+      const row = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', id);
+      if (!row) throw new NotFoundError('PipelineExecution', id);
+      const steps = this.#all<StepExecutionRow>('SELECT * FROM step_executions WHERE execution_id = ? ORDER BY started_at, step_name', id);
+      return { execution: toExecution(row), steps: steps.map(toStepExecution) };
+    });
+
+  listExecutions: GraphStore['listExecutions'] = async (query = {}) => {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = cursorParts(after, ['s', 's']);
+    const statuses = requireEnumList('statuses', query.statuses, EXECUTION_STATUSES);
+    const where: string[] = [];
+    const params: Params = { limit: first + 1 };
+    const add = (clause: string, name: string, value: unknown): void => {
+      if (value === undefined || value === null) return;
+      where.push(clause);
+      params[name] = value;
+    };
+    add('pipeline_name = @pipelineName', 'pipelineName', query.pipelineName);
+    add('pipeline_version_id = @versionId', 'versionId', query.pipelineVersionId);
+    add('status IN (SELECT value FROM json_each(@statuses))', 'statuses', statuses ? json(statuses) : undefined);
+    add('started_at >= @startedAfter', 'startedAfter', query.startedAfter);
+    add('started_at < @startedBefore', 'startedBefore', query.startedBefore);
+    add('created_by = @createdBy', 'createdBy', query.createdBy);
+    add('schedule_id = @scheduleId', 'scheduleId', query.scheduleId);
+    if (cursor) {
+      where.push('(started_at < @cStarted OR (started_at = @cStarted AND id < @cId))');
+      params.cStarted = cursor[0];
+      params.cId = cursor[1];
+    }
+    const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, id DESC LIMIT @limit`;
+    return this.#read('listExecutions', () =>
+      toPage(this.#all<ExecutionRow>(sql, params), first, toExecution, (r) => [r.started_at, r.id]),
+    );
+  };
+
+  // ---- step executions -------------------------------------------------------------------------
+
+  createStepExecution: GraphStore['createStepExecution'] = async (input) => {
+    requireString('stepName', input.stepName);
+    if (!(STEP_TYPES as readonly unknown[]).includes(input.stepType))
+      throw new InvalidArgumentError('stepType', `unknown step type ${JSON.stringify(input.stepType)}`);
+    if (input.status !== 'Starting' && input.status !== 'Skipped') throw new InvalidArgumentError('status', 'must be Starting or Skipped');
+    const at = sameTime(input.at);
+    return this.#write('createStepExecution', () => {
+      const existing = this.#get<StepExecutionRow>(
+        'SELECT * FROM step_executions WHERE execution_id = ? AND step_name = ?',
+        input.executionId,
+        input.stepName,
+      );
+      if (existing) return toStepExecution(existing);
+      const execution = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.executionId);
+      if (!execution) throw new NotFoundError('PipelineExecution', input.executionId);
+      const id = createStepExecutionId();
+      const starting = input.status === 'Starting';
+      const attempts: StepAttempt[] = starting
+        ? [{ attempt: 1, status: 'Starting', startedAt: at, endedAt: null, failureReason: null, failureKind: null, exitCode: null }]
+        : [];
+      this.#run(
+        `INSERT INTO step_executions (id, execution_id, pipeline_name, step_name, step_type, status, attempt, attempts, started_at, ended_at, revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        id,
+        input.executionId,
+        execution.pipeline_name,
+        input.stepName,
+        input.stepType,
+        input.status,
+        starting ? 1 : 0,
+        json(attempts),
+        at,
+        starting ? null : at,
+      );
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PART_OF', ?)", id, input.executionId);
+      return toStepExecution(this.#stepRow(id)!);
+    });
+  };
+
+  #stepRow(id: string): StepExecutionRow | undefined {
+    return this.#get<StepExecutionRow>('SELECT * FROM step_executions WHERE id = ?', id);
+  }
+
+  /** Applies a status change to a step row (attempt bookkeeping) and writes it; the caller has checked `from`. */
+  #applyStepStatus(
+    row: StepExecutionRow,
+    to: StepStatus,
+    at: IsoTimestamp,
+    change: Omit<TransitionStepInput, 'id' | 'from' | 'to' | 'at'> & {
+      readonly properties?: JsonObject | null;
+      readonly reusedStepExecutionId?: StepExecutionId | null;
+    },
+  ): void {
+    const attempts = JSON.parse(row.attempts) as StepAttempt[];
+    let attempt = row.attempt;
+    let endedAt = row.ended_at;
+    let failureReason = row.failure_reason;
+    if (to === 'Starting') {
+      // A new attempt: the previous one ends now if it had not already.
+      const last = attempts[attempts.length - 1];
+      if (last && last.endedAt === null) attempts[attempts.length - 1] = { ...last, endedAt: at };
+      attempt += 1;
+      attempts.push({ attempt, status: 'Starting', startedAt: at, endedAt: null, failureReason: null, failureKind: null, exitCode: null });
+      endedAt = null;
+      failureReason = null;
+    } else {
+      const terminal = TERMINAL_STEP_STATUSES.has(to);
+      const last = attempts[attempts.length - 1];
+      if (last) {
+        attempts[attempts.length - 1] = {
+          ...last,
+          status: to,
+          endedAt: terminal ? at : last.endedAt,
+          failureReason: change.failureReason !== undefined ? change.failureReason : last.failureReason,
+          failureKind: change.failureKind !== undefined ? change.failureKind : last.failureKind,
+          exitCode: change.exitCode !== undefined ? change.exitCode : last.exitCode,
+        };
+      }
+      if (terminal) endedAt = at;
+      if (change.failureReason !== undefined) failureReason = change.failureReason;
+    }
+    const keep = <T>(value: T | undefined, current: T): T => (value !== undefined ? value : current);
+    this.#run(
+      `UPDATE step_executions SET status = @status, attempt = @attempt, attempts = @attempts, ended_at = @endedAt, failure_reason = @failureReason,
+         cache_key = @cacheKey, resolved_arguments = @resolvedArguments, cache_miss = @cacheMiss, properties = @properties,
+         cache_hit = @cacheHit, reused_step_execution_id = @reused, revision = revision + 1
+       WHERE id = @id AND revision = @revision`,
+      {
+        id: row.id,
+        revision: row.revision,
+        status: to,
+        attempt,
+        attempts: json(attempts),
+        endedAt,
+        failureReason,
+        cacheKey: keep(change.cacheKey, row.cache_key),
+        resolvedArguments:
+          change.resolvedArguments !== undefined
+            ? change.resolvedArguments === null
+              ? null
+              : json(change.resolvedArguments)
+            : row.resolved_arguments,
+        cacheMiss: change.cacheMiss !== undefined ? (change.cacheMiss === null ? null : json(change.cacheMiss)) : row.cache_miss,
+        properties: change.properties !== undefined && change.properties !== null ? json(change.properties) : row.properties,
+        cacheHit: to === 'Cached' ? 1 : row.cache_hit,
+        reused: keep(change.reusedStepExecutionId, row.reused_step_execution_id),
+      },
+    );
+  }
+
+  transitionStep: GraphStore['transitionStep'] = async (input) => {
+    const from = requireStepStatus('from', input.from);
+    const to = requireStepStatus('to', input.to);
+    assertStepTransition(input.id, from, to);
+    const at = sameTime(input.at);
+    return this.#write('transitionStep', () => {
+      const row = this.#stepRow(input.id);
+      if (!row) throw new NotFoundError('StepExecution', input.id);
+      if (row.status !== from) {
+        throw new ConflictError(`step execution ${input.id} is ${row.status}, not ${from}: another writer changed it`, {
+          id: input.id,
+          expected: from,
+          actual: row.status,
+        });
+      }
+      this.#applyStepStatus(row, to, at, input);
+      return toStepExecution(this.#stepRow(input.id)!);
+    });
+  };
+
+  /** One step result inside the caller's write transaction. */
+  #recordOne(input: RecordStepResultInput): StepExecution {
+    const at = sameTime(input.at);
+    const row = this.#stepRow(input.stepExecutionId);
+    if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
+    const wanted = [
+      ...input.inputs.map((c) => ({ direction: 'input', name: c.name, id: artifactIdFor(c.artifact.uri, c.artifact.digest) })),
+      ...input.outputs.map((c) => ({ direction: 'output', name: c.name, id: artifactIdFor(c.artifact.uri, c.artifact.digest) })),
+    ];
+    if (row.status === input.status && row.status !== input.from) {
+      // A replay of a result already recorded (a retried call): return it unchanged if identical.
+      const stored = this.#all<{ direction: string; name: string; artifact_id: string }>(
+        'SELECT direction, name, artifact_id FROM step_artifacts WHERE step_execution_id = ?',
+        row.id,
+      );
+      const key = (d: string, n: string, id: string): string => `${d}\u0000${n}\u0000${id}`;
+      const storedKeys = new Set(stored.map((s) => key(s.direction, s.name, s.artifact_id)));
+      const same =
+        stored.length === wanted.length &&
+        wanted.every((w) => storedKeys.has(key(w.direction, w.name, w.id))) &&
+        (input.status !== 'Cached' || row.reused_step_execution_id === input.reusedStepExecutionId);
+      if (same) return toStepExecution(row);
+      throw new ConflictError(`step execution ${row.id} already recorded a different ${row.status} result`, {
+        id: row.id,
+        status: row.status,
+      });
+    }
+    if (row.status !== input.from) {
+      throw new ConflictError(`step execution ${row.id} is ${row.status}, not ${input.from}: another writer changed it`, {
+        id: row.id,
+        expected: input.from,
+        actual: row.status,
+      });
+    }
+    assertStepTransition(row.id, row.status as StepStatus, input.status);
+    if (input.status === 'Cached' && !this.#get('SELECT 1 FROM step_executions WHERE id = ?', input.reusedStepExecutionId)) {
+      throw new NotFoundError('StepExecution', input.reusedStepExecutionId!);
+    }
+    for (const c of input.inputs) {
+      const a = this.#upsertArtifactRow(c.artifact, at);
+      this.#linkArtifact(row.id, 'input', c.name, a.id);
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'CONSUMED_BY', ?)", a.id, row.id);
+    }
+    for (const c of input.outputs) {
+      const a = this.#upsertArtifactRow(c.artifact, at);
+      this.#linkArtifact(row.id, 'output', c.name, a.id);
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PRODUCED', ?)", row.id, a.id);
+    }
+    if (input.status === 'Cached') {
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'REUSED', ?)", row.id, input.reusedStepExecutionId);
+    }
+    this.#applyStepStatus(row, input.status, at, {
+      failureReason: input.failureReason,
+      failureKind: input.failureKind,
+      exitCode: input.exitCode,
+      cacheKey: input.cacheKey,
+      resolvedArguments: input.resolvedArguments,
+      properties: input.properties,
+      reusedStepExecutionId: input.status === 'Cached' ? input.reusedStepExecutionId : undefined,
+    });
+    return toStepExecution(this.#stepRow(row.id)!);
+  }
+
+  #linkArtifact(stepId: string, direction: 'input' | 'output', name: string, artifactId: string): void {
+    this.#run(
+      `INSERT INTO step_artifacts (step_execution_id, direction, name, artifact_id) VALUES (?, ?, ?, ?)
+       ON CONFLICT (step_execution_id, direction, name) DO UPDATE SET artifact_id = excluded.artifact_id`,
+      stepId,
+      direction,
+      name,
+      artifactId,
+    );
+  }
+
+  recordStepResult: GraphStore['recordStepResult'] = (input) => {
+    const issues = stepResultIssues(input);
+    if (issues.length > 0) return Promise.reject(new ValidationError('step result', issues));
+    return this.#write('recordStepResult', () => this.#recordOne(input));
+  };
+
+  recordStepResults: GraphStore['recordStepResults'] = (inputs) => {
+    if (!Array.isArray(inputs)) return Promise.reject(new InvalidArgumentError('inputs', 'must be a list of step results'));
+    const issues = inputs.flatMap((input, i) => stepResultIssues(input, `[${i}]`));
+    if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
+    return this.#write('recordStepResults', () => inputs.map((input) => this.#recordOne(input)));
+  };
+
+  getStepExecution: GraphStore['getStepExecution'] = (id) =>
+    this.#read('getStepExecution', () => {
+      const row = this.#stepRow(id);
+      if (!row) throw new NotFoundError('StepExecution', id);
+      return toStepExecution(row);
+    });
+
+  listStepExecutionsByExecution: GraphStore['listStepExecutionsByExecution'] = async (executionIds) => {
+    const ids = requireIds('executionIds', executionIds) as ExecutionId[];
+    return this.#read('listStepExecutionsByExecution', () => {
+      const rows = this.#all<StepExecutionRow>(
+        'SELECT * FROM step_executions WHERE execution_id IN (SELECT value FROM json_each(?)) ORDER BY started_at, step_name',
+        json(ids),
+      );
+      const map = new Map<ExecutionId, StepExecution[]>(ids.map((id) => [id, []]));
+      for (const row of rows) map.get(row.execution_id as ExecutionId)?.push(toStepExecution(row));
+      return map;
+    });
+  };
+
+  listStepArtifacts: GraphStore['listStepArtifacts'] = async (stepExecutionIds) => {
+    const ids = requireIds('stepExecutionIds', stepExecutionIds);
+    return this.#read('listStepArtifacts', () => {
+      const rows = this.#all<ArtifactRow & { step_execution_id: string; direction: 'input' | 'output'; channel: string }>(
+        `SELECT sa.step_execution_id, sa.direction, sa.name AS channel, a.* FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id
+         WHERE sa.step_execution_id IN (SELECT value FROM json_each(?))`,
+        json(ids),
+      );
+      const order = new Map(ids.map((id, i) => [id, i]));
+      rows.sort(
+        (a, b) =>
+          order.get(a.step_execution_id)! - order.get(b.step_execution_id)! ||
+          (a.direction === b.direction ? 0 : a.direction === 'input' ? -1 : 1) ||
+          (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
+      );
+      return rows.map((r): StepArtifactLink => ({
+        stepExecutionId: r.step_execution_id as StepExecutionId,
+        direction: r.direction,
+        name: r.channel,
+        artifact: toArtifact(r),
+      }));
+    });
+  };
+
+  // ---- artifacts -------------------------------------------------------------------------------
+
+  /** Inserts the artifact unless the same (uri, digest) exists; links the previous version at the URI. */
+  #upsertArtifactRow(input: ArtifactInput, at: IsoTimestamp): ArtifactRow {
+    const id = artifactIdFor(input.uri, input.digest);
+    const existing = this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id);
+    if (existing) return existing;
+    const previous = this.#get<{ id: string }>(
+      'SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1',
+      input.uri,
+    );
+    const properties = input.properties ?? {};
+    const seq = this.#run(
+      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      input.uri,
+      input.digest,
+      input.type,
+      input.name,
+      input.size,
+      json(properties),
+      input.createdAt ?? at,
+      previous?.id ?? null,
+    ).lastInsertRowid;
+    const words: string[] = [];
+    propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
+    this.#run('INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)', seq, input.name, input.uri, words.join(' '));
+    return this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE seq = ?', seq)!;
+  }
+
+  upsertArtifact: GraphStore['upsertArtifact'] = async (input) => {
+    const issues = artifactIssues(input, '');
+    if (issues.length > 0)
+      throw new ValidationError(
+        'artifact',
+        issues.map((i) => ({ ...i, path: i.path.replace(/^\./, '') })),
+      );
+    const at = nowIso();
+    return this.#write('upsertArtifact', () => toArtifact(this.#upsertArtifactRow(input, at)));
+  };
+
+  upsertArtifacts: GraphStore['upsertArtifacts'] = async (inputs) => {
+    checkArtifacts(inputs);
+    const at = nowIso();
+    return this.#write('upsertArtifacts', () => inputs.map((input) => toArtifact(this.#upsertArtifactRow(input, at))));
+  };
+
+  getArtifact: GraphStore['getArtifact'] = (id) =>
+    this.#read('getArtifact', () => {
+      const row = this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Artifact', id);
+      return toArtifact(row);
+    });
+
+  getArtifacts: GraphStore['getArtifacts'] = async (ids) => {
+    requireIds('ids', ids);
+    return this.#read('getArtifacts', () => {
+      const rows = this.#all<ArtifactRow>('SELECT * FROM artifacts WHERE id IN (SELECT value FROM json_each(?))', json(ids));
+      const byId = new Map(rows.map((r) => [r.id, toArtifact(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  };
+
+  findArtifact: GraphStore['findArtifact'] = async (query) => {
+    requireString('uri', query.uri);
+    return this.#read('findArtifact', () => {
+      const row =
+        query.digest != null
+          ? this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', artifactIdFor(query.uri, query.digest))
+          : this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1', query.uri);
+      return row ? toArtifact(row) : null;
+    });
+  };
+
+  listArtifacts: GraphStore['listArtifacts'] = async (query = {}) => {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = cursorParts(after, ['s', 's']);
+    const types = requireEnumList<ArtifactType>('types', query.types, ARTIFACT_TYPES);
+    const where: string[] = [];
+    const params: Params = { limit: first + 1 };
+    if (types) {
+      where.push('type IN (SELECT value FROM json_each(@types))');
+      params.types = json(types);
+    }
+    if (query.name !== undefined && query.name !== null) {
+      where.push('instr(lower(name), lower(@name)) > 0');
+      params.name = query.name;
+    }
+    if (query.uriPrefix !== undefined && query.uriPrefix !== null && query.uriPrefix !== '') {
+      // A range on the uri index, then an exact prefix check.
+      where.push('uri >= @prefix AND uri < @prefix || char(1114111) AND substr(uri, 1, length(@prefix)) = @prefix');
+      params.prefix = query.uriPrefix;
+    }
+    if (query.createdAfter) {
+      where.push('created_at >= @createdAfter');
+      params.createdAfter = query.createdAfter;
+    }
+    if (query.createdBefore) {
+      where.push('created_at < @createdBefore');
+      params.createdBefore = query.createdBefore;
+    }
+    if (cursor) {
+      where.push('(created_at < @cCreated OR (created_at = @cCreated AND id < @cId))');
+      params.cCreated = cursor[0];
+      params.cId = cursor[1];
+    }
+    const sql = `SELECT * FROM artifacts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
+    return this.#read('listArtifacts', () => toPage(this.#all<ArtifactRow>(sql, params), first, toArtifact, (r) => [r.created_at, r.id]));
+  };
+
+  searchArtifacts: GraphStore['searchArtifacts'] = async (query) => {
+    if (typeof query?.text !== 'string' || query.text.trim().length === 0)
+      throw new InvalidArgumentError('text', 'must contain at least one word');
+    const { first, after } = normalizePageRequest(query);
+    const cursor = cursorParts(after, ['s', 'n']);
+    if (cursor && cursor[0] !== 'search') throw new InvalidArgumentError('after', 'is not a cursor returned by this query');
+    const offset = (cursor?.[1] as number | undefined) ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new InvalidArgumentError('after', 'is not a cursor returned by this query');
+    const types = requireEnumList<ArtifactType>('types', query.types, ARTIFACT_TYPES);
+    const match = ftsQuery(query.text);
+    if (match === null) return { items: [], endCursor: null, hasNextPage: false };
+    // Ranked results have no stable keyset, so the cursor is an offset into the ranking.
+    return this.#read('searchArtifacts', () => {
+      const rows = this.#all<ArtifactRow>(
+        `SELECT a.* FROM artifacts_fts f JOIN artifacts a ON a.seq = f.rowid
+         WHERE artifacts_fts MATCH @match AND (@types IS NULL OR a.type IN (SELECT value FROM json_each(@types)))
+         ORDER BY f.rank, a.seq LIMIT @limit OFFSET @offset`,
+        { match, types: types ? json(types) : null, limit: first + 1, offset },
+      );
+      const page = toPage(rows, first, toArtifact, () => ['search', offset + Math.min(rows.length, first)]);
+      return page;
+    });
+  };
+
+  getArtifactProducers: GraphStore['getArtifactProducers'] = async (ids) => {
+    requireIds('ids', ids);
+    return this.#read('getArtifactProducers', () => {
+      // The original producer wins over cache hits that re-declared the same outputs.
+      const rows = this.#all<StepExecutionRow & { artifact_id: string }>(
+        `SELECT sa.artifact_id, s.* FROM step_artifacts sa JOIN step_executions s ON s.id = sa.step_execution_id
+         WHERE sa.direction = 'output' AND sa.artifact_id IN (SELECT value FROM json_each(?))
+         ORDER BY s.cache_hit, s.started_at, s.id`,
+        json(ids),
+      );
+      const byArtifact = new Map<string, StepExecution>();
+      for (const r of rows) if (!byArtifact.has(r.artifact_id)) byArtifact.set(r.artifact_id, toStepExecution(r));
+      return ids.map((id) => byArtifact.get(id) ?? null);
+    });
+  };
+
+  recordEdges: GraphStore['recordEdges'] = async (edges) => {
+    if (!Array.isArray(edges)) throw new InvalidArgumentError('edges', 'must be a list');
+    const issues: ErrorIssue[] = [];
+    edges.forEach((e: EdgeInput, i: number) => {
+      if (e?.type !== 'DERIVED_FROM' && e?.type !== 'ASSOCIATED_WITH') {
+        issues.push({ path: `[${i}].type`, message: 'must be DERIVED_FROM or ASSOCIATED_WITH' });
+        return;
+      }
+      const ends = EDGE_ENDPOINTS[e.type];
+      const fromKind = typeof e.from === 'string' ? nodeKindOf(e.from) : null;
+      const toKind = typeof e.to === 'string' ? nodeKindOf(e.to) : null;
+      if (fromKind === null || !ends.from.includes(fromKind))
+        issues.push({ path: `[${i}].from`, message: `must be the id of a ${ends.from.join(' or ')}` });
+      if (toKind === null || !ends.to.includes(toKind))
+        issues.push({ path: `[${i}].to`, message: `must be the id of a ${ends.to.join(' or ')}` });
+    });
+    if (issues.length > 0) throw new ValidationError('edges', issues);
+    return this.#write('recordEdges', () => {
+      const ids = [...new Set(edges.flatMap((e: EdgeInput) => [e.from, e.to]))];
+      const found = this.#traverser.nodes(ids);
+      const missing = ids.filter((_, i) => found[i] === null);
+      if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
+      for (const e of edges)
+        this.#run('INSERT OR IGNORE INTO edges (from_id, type, to_id, name) VALUES (?, ?, ?, ?)', e.from, e.type, e.to, e.name ?? null);
+    });
+  };
+
+  // ---- cache -----------------------------------------------------------------------------------
+
+  findCacheHit: GraphStore['findCacheHit'] = async (query) => {
+    requireString('cacheKey', query.cacheKey);
+    return this.#read('findCacheHit', () => {
+      const row = this.#get<StepExecutionRow>(
+        `SELECT * FROM step_executions WHERE cache_key = @key AND status = 'Succeeded' AND invalidated = 0
+           AND (@notBefore IS NULL OR ended_at >= @notBefore) AND (@exclude IS NULL OR execution_id <> @exclude)
+         ORDER BY ended_at DESC, id DESC LIMIT 1`,
+        { key: query.cacheKey, notBefore: query.notBefore ?? null, exclude: query.excludeExecutionId ?? null },
+      );
+      if (!row) return null;
+      const outputs = this.#all<ArtifactRow & { channel: string }>(
+        `SELECT sa.name AS channel, a.* FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id
+         WHERE sa.step_execution_id = ? AND sa.direction = 'output' ORDER BY sa.name`,
+        row.id,
+      );
+      return { stepExecution: toStepExecution(row), outputs: outputs.map((o) => ({ name: o.channel, artifact: toArtifact(o) })) };
+    });
+  };
+
+  findNearestStepExecution: GraphStore['findNearestStepExecution'] = async (query) => {
+    requireString('pipelineName', query.pipelineName);
+    requireString('stepName', query.stepName);
+    return this.#read('findNearestStepExecution', () => {
+      const row = this.#get<StepExecutionRow>(
+        `SELECT * FROM step_executions WHERE pipeline_name = @pipeline AND step_name = @step AND cache_key IS NOT NULL
+           AND (@before IS NULL OR started_at < @before) AND (@exclude IS NULL OR execution_id <> @exclude)
+         ORDER BY started_at DESC, id DESC LIMIT 1`,
+        { pipeline: query.pipelineName, step: query.stepName, before: query.before ?? null, exclude: query.excludeExecutionId ?? null },
+      );
+      return row ? toStepExecution(row) : null;
+    });
+  };
+
+  invalidateCache: GraphStore['invalidateCache'] = async (scope: InvalidateCacheScope) => {
+    if (!isJsonObject(scope)) throw new InvalidArgumentError('scope', 'must be an object');
+    const reusable = "status = 'Succeeded' AND invalidated = 0";
+    return this.#write('invalidateCache', () => {
+      let rows: { id: string }[];
+      if ('stepExecutionId' in scope) {
+        if (!this.#stepRow(scope.stepExecutionId)) throw new NotFoundError('StepExecution', scope.stepExecutionId);
+        rows = this.#all(`UPDATE step_executions SET invalidated = 1 WHERE id = ? AND ${reusable} RETURNING id`, scope.stepExecutionId);
+      } else if ('executionId' in scope) {
+        requireString('stepName', scope.stepName);
+        if (!this.#get('SELECT 1 FROM executions WHERE id = ?', scope.executionId))
+          throw new NotFoundError('PipelineExecution', scope.executionId);
+        rows = this.#all(
+          `UPDATE step_executions SET invalidated = 1 WHERE execution_id = ? AND step_name = ? AND ${reusable} RETURNING id`,
+          scope.executionId,
+          scope.stepName,
+        );
+      } else if ('pipelineName' in scope) {
+        if (!this.#get('SELECT 1 FROM pipelines WHERE name = ?', scope.pipelineName))
+          throw new NotFoundError('Pipeline', scope.pipelineName);
+        rows = this.#all(
+          `UPDATE step_executions SET invalidated = 1 WHERE pipeline_name = ? AND ${reusable} RETURNING id`,
+          scope.pipelineName,
+        );
+      } else if ('artifactId' in scope) {
+        if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', scope.artifactId)) throw new NotFoundError('Artifact', scope.artifactId);
+        // Everything downstream along the data flow, unbounded: UNION keeps a visited set, so cycles end.
+        rows = this.#all(
+          `WITH RECURSIVE down(id) AS (
+             SELECT ? UNION
+             SELECT e.to_id FROM down CROSS JOIN edges e ON e.from_id = down.id WHERE e.type IN ('CONSUMED_BY', 'PRODUCED', 'DERIVED_FROM')
+           )
+           UPDATE step_executions SET invalidated = 1 WHERE id IN (SELECT id FROM down) AND ${reusable} RETURNING id`,
+          scope.artifactId,
+        );
+      } else {
+        throw new InvalidArgumentError(
+          'scope',
+          'must name a stepExecutionId, an executionId with stepName, a pipelineName or an artifactId',
+        );
+      }
+      return { invalidatedStepExecutionIds: rows.map((r) => r.id as StepExecutionId).sort() };
+    });
+  };
+
+  // ---- model packages and contexts -------------------------------------------------------------
+
+  #packages(rows: readonly ModelPackageRow[]): ModelPackage[] {
+    if (rows.length === 0) return [];
+    const approvals = this.#all<ApprovalRow>(
+      'SELECT * FROM approvals WHERE package_id IN (SELECT value FROM json_each(?)) ORDER BY package_id, seq',
+      json(rows.map((r) => r.id)),
+    );
+    const byPackage = new Map<string, ApprovalRow[]>();
+    for (const a of approvals) {
+      const list = byPackage.get(a.package_id);
+      if (list) list.push(a);
+      else byPackage.set(a.package_id, [a]);
+    }
+    return rows.map((r) => toModelPackage(r, byPackage.get(r.id) ?? []));
+  }
+
+  registerModelPackage: GraphStore['registerModelPackage'] = async (input) => {
+    requireString('group', input.group);
+    requireString('by', input.by);
+    requireApprovalStatus('approvalStatus', input.approvalStatus);
+    if (input.metrics !== undefined && !isJsonObject(input.metrics))
+      throw new ValidationError('model package', [{ path: 'metrics', message: 'must be a JSON object' }]);
+    const at = sameTime(input.at);
+    return this.#write('registerModelPackage', () => {
+      if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', input.modelArtifactId))
+        throw new NotFoundError('Artifact', input.modelArtifactId);
+      if (input.stepExecutionId && !this.#stepRow(input.stepExecutionId)) throw new NotFoundError('StepExecution', input.stepExecutionId);
+      const existing = this.#get<ModelPackageRow>(
+        'SELECT * FROM model_packages WHERE group_name = ? AND model_artifact_id = ?',
+        input.group,
+        input.modelArtifactId,
+      );
+      if (existing) return { modelPackage: this.#packages([existing])[0]!, created: false };
+      const version = this.#get<{ v: number }>(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM model_packages WHERE group_name = ?',
+        input.group,
+      )!.v;
+      const id = createModelPackageId();
+      this.#run(
+        `INSERT INTO model_packages (id, group_name, version, approval_status, model_artifact_id, step_execution_id, description, metrics, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id,
+        input.group,
+        version,
+        input.approvalStatus,
+        input.modelArtifactId,
+        input.stepExecutionId ?? null,
+        input.description ?? null,
+        json(input.metrics ?? {}),
+        at,
+      );
+      this.#run(
+        'INSERT INTO approvals (package_id, seq, status, by_whom, at, comment) VALUES (?, 1, ?, ?, ?, NULL)',
+        id,
+        input.approvalStatus,
+        input.by,
+        at,
+      );
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PACKAGED_AS', ?)", input.modelArtifactId, id);
+      const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', id)!;
+      return { modelPackage: this.#packages([row])[0]!, created: true };
+    });
+  };
+
+  setModelPackageApproval: GraphStore['setModelPackageApproval'] = async (input) => {
+    const status = requireApprovalStatus('status', input.status);
+    if (input.expectedStatus !== undefined) requireApprovalStatus('expectedStatus', input.expectedStatus);
+    requireString('by', input.by);
+    const at = sameTime(input.at);
+    return this.#write('setModelPackageApproval', () => {
+      const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', input.id);
+      if (!row) throw new NotFoundError('ModelPackage', input.id);
+      if (input.expectedStatus !== undefined && row.approval_status !== input.expectedStatus) {
+        throw new ConflictError(`model package ${input.id} is ${row.approval_status}, not ${input.expectedStatus}`, {
+          id: input.id,
+          expected: input.expectedStatus,
+          actual: row.approval_status,
+        });
+      }
+      const seq = this.#get<{ s: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM approvals WHERE package_id = ?', input.id)!.s;
+      this.#run(
+        'INSERT INTO approvals (package_id, seq, status, by_whom, at, comment) VALUES (?, ?, ?, ?, ?, ?)',
+        input.id,
+        seq,
+        status,
+        input.by,
+        at,
+        input.comment ?? null,
+      );
+      this.#run('UPDATE model_packages SET approval_status = ? WHERE id = ?', status, input.id);
+      return this.#packages([this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', input.id)!])[0]!;
+    });
+  };
+
+  getModelPackage: GraphStore['getModelPackage'] = (id: ModelPackageId) =>
+    this.#read('getModelPackage', () => {
+      const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', id);
+      if (!row) throw new NotFoundError('ModelPackage', id);
+      return this.#packages([row])[0]!;
+    });
+
+  listModelPackages: GraphStore['listModelPackages'] = async (query = {}) => {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = cursorParts(after, ['s', 's']);
+    const statuses = requireEnumList('approvalStatuses', query.approvalStatuses, APPROVAL_STATUSES);
+    return this.#read('listModelPackages', () => {
+      const rows = this.#all<ModelPackageRow>(
+        `SELECT * FROM model_packages
+         WHERE (@group IS NULL OR group_name = @group) AND (@statuses IS NULL OR approval_status IN (SELECT value FROM json_each(@statuses)))
+           AND (@cCreated IS NULL OR created_at < @cCreated OR (created_at = @cCreated AND id < @cId))
+         ORDER BY created_at DESC, id DESC LIMIT @limit`,
+        {
+          group: query.group ?? null,
+          statuses: statuses ? json(statuses) : null,
+          cCreated: cursor?.[0] ?? null,
+          cId: cursor?.[1] ?? null,
+          limit: first + 1,
+        },
+      );
+      const packages = this.#packages(rows.slice(0, first));
+      const page = toPage(
+        rows,
+        first,
+        (r) => r,
+        (r) => [r.created_at, r.id],
+      );
+      return { ...page, items: packages };
+    });
+  };
+
+  listModelPackagesByArtifact: GraphStore['listModelPackagesByArtifact'] = async (artifactIds) => {
+    const ids = requireIds('artifactIds', artifactIds) as ArtifactId[];
+    return this.#read('listModelPackagesByArtifact', () => {
+      const rows = this.#all<ModelPackageRow>(
+        'SELECT * FROM model_packages WHERE model_artifact_id IN (SELECT value FROM json_each(?)) ORDER BY group_name, version',
+        json(ids),
+      );
+      const map = new Map<ArtifactId, ModelPackage[]>(ids.map((id) => [id, []]));
+      for (const p of this.#packages(rows)) map.get(p.modelArtifactId)?.push(p);
+      return map;
+    });
+  };
+
+  upsertContext: GraphStore['upsertContext'] = async (input) => {
+    if (!(CONTEXT_TYPES as readonly unknown[]).includes(input.type))
+      throw new InvalidArgumentError('type', `unknown context type ${JSON.stringify(input.type)}`);
+    requireString('name', input.name);
+    if (input.properties !== undefined && !isJsonObject(input.properties))
+      throw new ValidationError('context', [{ path: 'properties', message: 'must be a JSON object' }]);
+    const at = sameTime(input.at);
+    const id = contextIdFor(input.type, input.name);
+    return this.#write('upsertContext', () => {
+      this.#run(
+        `INSERT INTO contexts (id, type, name, properties, created_at) VALUES (@id, @type, @name, @properties, @at)
+         ON CONFLICT (id) DO UPDATE SET properties = CASE WHEN @hasProperties THEN excluded.properties ELSE properties END`,
+        {
+          id,
+          type: input.type,
+          name: input.name,
+          properties: json(input.properties ?? {}),
+          at,
+          hasProperties: input.properties !== undefined ? 1 : 0,
+        },
+      );
+      return toContext(this.#get<ContextRow>('SELECT * FROM contexts WHERE id = ?', id)!);
+    });
+  };
+
+  getContext: GraphStore['getContext'] = (id) =>
+    this.#read('getContext', () => {
+      const row = this.#get<ContextRow>('SELECT * FROM contexts WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Context', id);
+      return toContext(row);
+    });
+
+  // ---- lineage ---------------------------------------------------------------------------------
+
+  traverse: GraphStore['traverse'] = async (query) => {
+    const q = normalizeTraverseQuery(query);
+    this.#logger?.debug({ direction: q.direction, maxDepth: q.maxDepth, nodeLimit: q.nodeLimit, starts: q.startIds.length }, 'traverse');
+    try {
+      return this.#traverser.traverse(q);
+    } catch (error) {
+      throw toPedigreeError(error, 'traverse');
+    }
+  };
+
+  getLineageNodes: GraphStore['getLineageNodes'] = async (ids) => {
+    requireIds('ids', ids);
+    return this.#read('getLineageNodes', () => this.#traverser.nodes(ids));
+  };
+
+  provenance: GraphStore['provenance'] = (modelArtifactId, options) => computeProvenance(this, modelArtifactId, options);
+  impact: GraphStore['impact'] = (artifactId, options) => computeImpact(this, artifactId, options);
+  paths: GraphStore['paths'] = (query) => computePaths(this, query);
+}
