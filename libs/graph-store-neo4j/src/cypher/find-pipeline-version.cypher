@@ -1,0 +1,2 @@
+MATCH (v:PipelineVersion {pipelineName: $pipelineName, version: $version})
+RETURN v {.*} AS version

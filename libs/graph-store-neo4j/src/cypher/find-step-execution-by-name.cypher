@@ -1,0 +1,2 @@
+MATCH (s:StepExecution {executionId: $executionId, stepName: $stepName})
+RETURN s.id AS id

@@ -1,0 +1,2 @@
+MATCH (c:Context {id: $id})
+RETURN c {.*} AS context

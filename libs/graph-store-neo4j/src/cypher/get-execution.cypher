@@ -1,0 +1,2 @@
+MATCH (e:PipelineExecution {id: $id})
+RETURN e {.*} AS execution

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+OPTIONAL MATCH (mp:ModelPackage {id: id})
+RETURN id, mp {.*} AS modelPackage

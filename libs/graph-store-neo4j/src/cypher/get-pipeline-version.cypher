@@ -1,0 +1,2 @@
+MATCH (v:PipelineVersion {id: $id})
+RETURN v {.*} AS version

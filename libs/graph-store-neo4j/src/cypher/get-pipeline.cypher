@@ -1,0 +1,2 @@
+MATCH (p:Pipeline {name: $name})
+RETURN p {.*} AS pipeline

@@ -1,0 +1,2 @@
+OPTIONAL MATCH (m:PedigreeSchema {key: 'graph'})
+RETURN m.version AS version

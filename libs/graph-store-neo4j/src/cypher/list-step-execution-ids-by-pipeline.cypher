@@ -1,0 +1,2 @@
+MATCH (s:StepExecution {pipelineName: $pipelineName})
+RETURN s.id AS id

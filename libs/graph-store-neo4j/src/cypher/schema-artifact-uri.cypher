@@ -1,0 +1,1 @@
+CREATE INDEX artifact_uri IF NOT EXISTS FOR (a:Artifact) ON (a.uri)

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT lineage_node_id IF NOT EXISTS FOR (n:LineageNode) REQUIRE n.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX model_package_group IF NOT EXISTS FOR (mp:ModelPackage) ON (mp.group)

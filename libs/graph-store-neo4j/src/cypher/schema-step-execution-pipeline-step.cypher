@@ -1,0 +1,1 @@
+CREATE INDEX step_execution_pipeline_step IF NOT EXISTS FOR (s:StepExecution) ON (s.pipelineName, s.stepName)

@@ -1,0 +1,1177 @@
+/**
+ * The Neo4j adapter of the `GraphStore` port (Neo4j 5.x, neo4j-driver 6). The graph model is
+ * documented in `graph-model.ts`; every statement is a named file under `cypher/` (see
+ * `statements.ts`).
+ *
+ * Each port call is one managed transaction (`executeRead` / `executeWrite`), so the driver retries
+ * transient failures and a call is all-or-nothing. Transaction functions may therefore run more than
+ * once: they only read and write the database and compute, with no other side effects.
+ *
+ * Optimistic writes (status transitions, approvals) read the current state, compute the new one
+ * here, and write it with a statement that takes the node's write lock and then re-checks the status
+ * and revision it read; zero rows means NOT_FOUND, `applied = false` means another writer won.
+ */
+import neo4j from 'neo4j-driver';
+import {
+  ConflictError,
+  InvalidArgumentError,
+  NotFoundError,
+  StoreCorruptError,
+  TERMINAL_EXECUTION_STATUSES,
+  TERMINAL_STEP_STATUSES,
+  ValidationError,
+  artifactIdFor,
+  assertExecutionTransition,
+  assertStepTransition,
+  contextIdFor,
+  createExecutionId,
+  createModelPackageId,
+  createStepExecutionId,
+  pipelineNodeIdFor,
+  pipelineVersionIdFor,
+  isDigest,
+  type Approval,
+  type Artifact,
+  type ArtifactId,
+  type Context,
+  type ContextId,
+  type ExecutionId,
+  type IsoTimestamp,
+  type LineageNode,
+  type ModelPackage,
+  type ModelPackageId,
+  type Pipeline,
+  type PipelineExecution,
+  type PipelineVersion,
+  type PipelineVersionId,
+  type StepAttempt,
+  type StepExecution,
+  type StepExecutionId,
+  type StepStatus,
+} from '@pedigree/domain';
+import {
+  computeImpact,
+  computePaths,
+  computeProvenance,
+  decodeCursor,
+  encodeCursor,
+  isReturnedNode,
+  normalizePageRequest,
+  normalizeTraverseQuery,
+  type ArtifactInput,
+  type CacheHitCandidate,
+  type CreateExecutionInput,
+  type CreateStepExecutionInput,
+  type EdgeInput,
+  type ExecutionWithSteps,
+  type FindCacheHitQuery,
+  type FindNearestStepQuery,
+  type GraphStore,
+  type ImpactResult,
+  type InvalidateCacheResult,
+  type InvalidateCacheScope,
+  type LineageQueryOptions,
+  type ListArtifactsQuery,
+  type ListExecutionsQuery,
+  type ListModelPackagesQuery,
+  type ListPipelinesQuery,
+  type Page,
+  type PageRequest,
+  type PathsQuery,
+  type PathsResult,
+  type ProvenanceResult,
+  type RecordStepResultInput,
+  type RegisterModelPackageInput,
+  type RegisterModelPackageResult,
+  type SearchArtifactsQuery,
+  type SetApprovalInput,
+  type StepArtifactLink,
+  type StoreHealth,
+  type TransitionExecutionInput,
+  type TransitionStepInput,
+  type TraverseQuery,
+  type TraverseResult,
+  type UpsertContextInput,
+  type UpsertPipelineVersionInput,
+  type UpsertPipelineVersionResult,
+} from '@pedigree/graph-store';
+import { toLuceneQuery, toSearchText } from './artifact-search.ts';
+import { createCypherExecutor, type CypherExecutor, type DriverLike, type StatementRunner } from './driver-port.ts';
+import { GRAPH_SCHEMA_VERSION } from './graph-model.ts';
+import {
+  isJsonObject,
+  optionalTimestamp,
+  requireApprovalStatus,
+  requireContextType,
+  requireExecutionStatus,
+  requireOneOf,
+  requireString,
+  requireStepStatus,
+  requireStepType,
+  timestampOrNow,
+  validateArtifactInputs,
+} from './input-checks.ts';
+import { mapDriverError } from './map-driver-error.ts';
+import { SCHEMA_STATEMENTS, loadStatements, type StatementTexts } from './statements.ts';
+import {
+  booleanColumn,
+  intColumn,
+  mapColumn,
+  stringColumn,
+  toArtifact,
+  toContext,
+  toExecution,
+  toLineageEdge,
+  toLineageNode,
+  toModelPackage,
+  toPipeline,
+  toPipelineVersion,
+  toStepExecution,
+  type PropertyMap,
+  type RecordLike,
+} from './to-domain.ts';
+import { toDriverInt, toJsonParam } from './to-driver.ts';
+import { expandHops } from './traversal.ts';
+
+/** The logging surface the adapter needs (satisfied by the runtime's pino logger). */
+export interface Neo4jStoreLogger {
+  debug(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+}
+
+export interface Neo4jGraphStoreOptions {
+  /** Bolt URI, e.g. `neo4j://localhost:7687` or `bolt://localhost:7687`. */
+  readonly uri: string;
+  readonly username: string;
+  readonly password: string;
+  /** Database name; default: the server's default database. */
+  readonly database?: string;
+  /**
+   * A driver to use instead of creating one from uri/username/password (tests pass a recording
+   * driver; an application may share its driver). The store does not close a driver it was given.
+   */
+  readonly driver?: DriverLike;
+  readonly logger?: Neo4jStoreLogger;
+}
+
+const ADAPTER = 'neo4j';
+
+/**
+ * Connects to Neo4j, creates constraints and indexes idempotently (`IF NOT EXISTS`) and returns
+ * the store. Throws STORE_UNAVAILABLE when the server cannot be reached or refuses the credentials,
+ * so a misconfigured process fails at start rather than on its first request.
+ */
+export async function createNeo4jGraphStore(options: Neo4jGraphStoreOptions): Promise<GraphStore> {
+  const texts = loadStatements();
+  const ownsDriver = options.driver === undefined;
+  const driver: DriverLike =
+    options.driver ??
+    // The real driver satisfies DriverLike structurally except for its generic signatures.
+    (neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: false,
+      userAgent: 'pedigree-graph-store-neo4j',
+    }) as unknown as DriverLike);
+  const store = new Neo4jGraphStore(driver, texts, options.database, ownsDriver, options.logger);
+  try {
+    await store.ensureSchema();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+function pageOf<T>(items: readonly T[], first: number, cursorOf: (last: T) => (string | number)[]): Page<T> {
+  const hasNextPage = items.length > first;
+  const page = hasNextPage ? items.slice(0, first) : items;
+  const last = page[page.length - 1];
+  return { items: page, hasNextPage, endCursor: last === undefined ? null : encodeCursor(cursorOf(last)) };
+}
+
+function cursorString(part: string | number | undefined): string {
+  if (typeof part !== 'string') throw new InvalidArgumentError('after', 'is not a cursor returned by this query');
+  return part;
+}
+
+function cursorNumber(part: string | number | undefined): number {
+  if (typeof part !== 'number' || !Number.isSafeInteger(part))
+    throw new InvalidArgumentError('after', 'is not a cursor returned by this query');
+  return part;
+}
+
+function requiredMap(record: RecordLike | undefined, key: string, what: string): PropertyMap {
+  const map = record === undefined ? null : mapColumn(record, key);
+  if (map === null) throw new StoreCorruptError(`${what}: the statement returned no ${key}`);
+  return map;
+}
+
+function optionalList<T extends string>(argument: string, values: readonly T[] | undefined, allowed: readonly T[]): T[] | null {
+  if (values === undefined || values === null) return null;
+  if (!Array.isArray(values)) throw new InvalidArgumentError(argument, 'must be a list');
+  return values.map((v) => requireOneOf(argument, v, allowed));
+}
+
+function sortByStartThenName(steps: StepExecution[]): StepExecution[] {
+  return steps.sort((a, b) => {
+    // Steps that never started (Skipped) sort after those that did, like NULLS LAST.
+    const sa = a.startedAt ?? '\uffff';
+    const sb = b.startedAt ?? '\uffff';
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    return a.stepName < b.stepName ? -1 : a.stepName > b.stepName ? 1 : 0;
+  });
+}
+
+interface StepState {
+  readonly status: StepStatus;
+  readonly attempt: number;
+  readonly attempts: readonly StepAttempt[];
+  readonly cacheKey: string | null;
+  readonly cacheHit: boolean;
+  readonly reusedStepExecutionId: StepExecutionId | null;
+  readonly cacheMiss: StepExecution['cacheMiss'];
+  readonly startedAt: IsoTimestamp | null;
+  readonly endedAt: IsoTimestamp | null;
+  readonly failureReason: string | null;
+  readonly resolvedArguments: StepExecution['resolvedArguments'];
+  readonly properties: StepExecution['properties'];
+}
+
+interface StepChange {
+  readonly to: StepStatus;
+  readonly at: IsoTimestamp;
+  readonly failureReason?: string | null;
+  readonly failureKind?: StepAttempt['failureKind'];
+  readonly exitCode?: number | null;
+  readonly cacheKey?: string | null;
+  readonly resolvedArguments?: StepExecution['resolvedArguments'];
+  readonly cacheMiss?: StepExecution['cacheMiss'];
+  readonly properties?: StepExecution['properties'];
+  readonly reusedStepExecutionId?: StepExecutionId | null;
+}
+
+/**
+ * The step state after a change. Going to Starting from a later status opens the next attempt;
+ * every other change updates the latest attempt (and a terminal status closes it).
+ */
+export function nextStepState(current: StepExecution, change: StepChange): StepState {
+  const terminal = TERMINAL_STEP_STATUSES.has(change.to);
+  const failed = change.to === 'Failed';
+  let attempts = [...current.attempts];
+  let attempt = current.attempt;
+  if (change.to === 'Starting') {
+    attempt += 1;
+    attempts.push({
+      attempt,
+      status: 'Starting',
+      startedAt: change.at,
+      endedAt: null,
+      failureReason: null,
+      failureKind: null,
+      exitCode: null,
+    });
+  } else if (attempts.length > 0) {
+    attempts = attempts.map((a, i) =>
+      i === attempts.length - 1
+        ? {
+            ...a,
+            status: change.to,
+            endedAt: terminal ? change.at : a.endedAt,
+            failureReason: failed ? (change.failureReason ?? a.failureReason) : a.failureReason,
+            failureKind: failed ? (change.failureKind ?? a.failureKind) : a.failureKind,
+            exitCode: change.exitCode !== undefined ? change.exitCode : a.exitCode,
+          }
+        : a,
+    );
+  }
+  const pick = <K extends keyof StepChange & keyof StepExecution>(key: K): StepExecution[K] =>
+    change[key] !== undefined ? (change[key] as StepExecution[K]) : current[key];
+  return {
+    status: change.to,
+    attempt,
+    attempts,
+    cacheKey: pick('cacheKey'),
+    cacheHit: change.to === 'Cached' ? true : current.cacheHit,
+    reusedStepExecutionId: pick('reusedStepExecutionId'),
+    cacheMiss: pick('cacheMiss'),
+    startedAt: current.startedAt ?? (change.to === 'Starting' ? change.at : null),
+    endedAt: change.to === 'Starting' ? null : terminal ? change.at : current.endedAt,
+    failureReason: change.to === 'Starting' ? null : failed ? (change.failureReason ?? current.failureReason) : current.failureReason,
+    resolvedArguments: pick('resolvedArguments'),
+    properties: pick('properties'),
+  };
+}
+
+class Neo4jGraphStore implements GraphStore {
+  readonly adapter = ADAPTER;
+  private readonly cypher: CypherExecutor;
+  private closed = false;
+
+  constructor(
+    private readonly driver: DriverLike,
+    texts: StatementTexts,
+    private readonly database: string | undefined,
+    private readonly ownsDriver: boolean,
+    private readonly logger: Neo4jStoreLogger | undefined,
+  ) {
+    this.cypher = createCypherExecutor(driver, texts, database);
+  }
+
+  /** Creates constraints and indexes, each in its own transaction (Neo4j refuses schema and data changes in one). */
+  async ensureSchema(): Promise<void> {
+    for (const name of SCHEMA_STATEMENTS) {
+      await this.cypher.write('ensureSchema', (q) => q.run(name, {}));
+    }
+    await this.cypher.write('ensureSchema', (q) => q.run('schema-record-version', { version: toDriverInt(GRAPH_SCHEMA_VERSION) }));
+    this.logger?.debug({ component: 'graph-store-neo4j', schemaVersion: GRAPH_SCHEMA_VERSION }, 'Neo4j schema ensured');
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      const rows = await this.cypher.read('health', (q) => q.run('health-check', {}));
+      const version = rows[0]?.get('version');
+      const schemaVersion = version === null || version === undefined ? null : intColumn(rows[0]!, 'version');
+      const ok = schemaVersion === GRAPH_SCHEMA_VERSION;
+      return {
+        ok,
+        adapter: ADAPTER,
+        schemaVersion,
+        message: ok
+          ? 'Neo4j reachable, schema up to date'
+          : `Neo4j reachable, schema version ${String(schemaVersion)} (expected ${GRAPH_SCHEMA_VERSION})`,
+      };
+    } catch (error) {
+      const mapped = mapDriverError(error, { operation: 'health' });
+      return { ok: false, adapter: ADAPTER, schemaVersion: null, message: mapped.message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsDriver) await this.driver.close();
+  }
+
+  // ---- pipelines -------------------------------------------------------------------------------
+
+  async upsertPipelineVersion(input: UpsertPipelineVersionInput): Promise<UpsertPipelineVersionResult> {
+    const pipelineName = requireString('pipelineName', input.pipelineName);
+    if (!isDigest(input.definitionHash)) throw new InvalidArgumentError('definitionHash', 'must be sha256:<64 hex>');
+    if (!isJsonObject(input.definition)) throw new InvalidArgumentError('definition', 'must be a JSON object');
+    const at = timestampOrNow('at', input.at);
+    const rows = await this.cypher.write('upsertPipelineVersion', (q) =>
+      q.run('upsert-pipeline-version', {
+        pipelineId: pipelineNodeIdFor(pipelineName),
+        pipelineName,
+        description: input.description ?? null,
+        versionId: pipelineVersionIdFor(pipelineName, input.definitionHash),
+        definitionHash: input.definitionHash,
+        definition: toJsonParam(input.definition),
+        at,
+      }),
+    );
+    const row = rows[0];
+    return {
+      pipeline: toPipeline(requiredMap(row, 'pipeline', 'upsertPipelineVersion')),
+      version: toPipelineVersion(requiredMap(row, 'version', 'upsertPipelineVersion')),
+      created: booleanColumn(row!, 'created'),
+    };
+  }
+
+  async getPipeline(name: string): Promise<Pipeline> {
+    const pipeline = await this.findPipeline(name);
+    if (pipeline === null) throw new NotFoundError('Pipeline', name);
+    return pipeline;
+  }
+
+  async findPipeline(name: string): Promise<Pipeline | null> {
+    requireString('name', name);
+    const rows = await this.cypher.read('findPipeline', (q) => q.run('get-pipeline', { name }));
+    const map = rows[0] ? mapColumn(rows[0], 'pipeline') : null;
+    return map === null ? null : toPipeline(map);
+  }
+
+  async listPipelines(query: ListPipelinesQuery = {}): Promise<Page<Pipeline>> {
+    const { first, after } = normalizePageRequest(query);
+    const afterName = after === null ? null : cursorString(decodeCursor(after, 1)[0]);
+    const rows = await this.cypher.read('listPipelines', (q) =>
+      q.run('list-pipelines', { search: query.search ?? null, afterName, limit: toDriverInt(first + 1) }),
+    );
+    const items = rows.map((r) => toPipeline(requiredMap(r, 'pipeline', 'listPipelines')));
+    return pageOf(items, first, (p) => [p.name]);
+  }
+
+  async getPipelineVersion(id: PipelineVersionId): Promise<PipelineVersion> {
+    requireString('id', id);
+    const rows = await this.cypher.read('getPipelineVersion', (q) => q.run('get-pipeline-version', { id }));
+    const map = rows[0] ? mapColumn(rows[0], 'version') : null;
+    if (map === null) throw new NotFoundError('PipelineVersion', id);
+    return toPipelineVersion(map);
+  }
+
+  async findPipelineVersion(pipelineName: string, version: number): Promise<PipelineVersion | null> {
+    requireString('pipelineName', pipelineName);
+    if (!Number.isSafeInteger(version) || version < 1) throw new InvalidArgumentError('version', 'must be a positive integer');
+    const rows = await this.cypher.read('findPipelineVersion', (q) =>
+      q.run('find-pipeline-version', { pipelineName, version: toDriverInt(version) }),
+    );
+    const map = rows[0] ? mapColumn(rows[0], 'version') : null;
+    return map === null ? null : toPipelineVersion(map);
+  }
+
+  async listPipelineVersions(pipelineName: string, page?: PageRequest): Promise<Page<PipelineVersion>> {
+    requireString('pipelineName', pipelineName);
+    const { first, after } = normalizePageRequest(page);
+    const afterVersion = after === null ? null : cursorNumber(decodeCursor(after, 1)[0]);
+    const rows = await this.cypher.read('listPipelineVersions', async (q) => {
+      const pipeline = await q.run('get-pipeline', { name: pipelineName });
+      if (pipeline.length === 0) throw new NotFoundError('Pipeline', pipelineName);
+      return q.run('list-pipeline-versions', {
+        pipelineName,
+        afterVersion: afterVersion === null ? null : toDriverInt(afterVersion),
+        limit: toDriverInt(first + 1),
+      });
+    });
+    const items = rows.map((r) => toPipelineVersion(requiredMap(r, 'version', 'listPipelineVersions')));
+    return pageOf(items, first, (v) => [v.version]);
+  }
+
+  // ---- executions ------------------------------------------------------------------------------
+
+  async createExecution(input: CreateExecutionInput): Promise<PipelineExecution> {
+    requireString('pipelineVersionId', input.pipelineVersionId);
+    if (!isJsonObject(input.parameters)) throw new InvalidArgumentError('parameters', 'must be an object of parameter values');
+    const id = input.id === undefined ? createExecutionId() : (requireString('id', input.id) as ExecutionId);
+    const at = timestampOrNow('at', input.at);
+    const rows = await this.cypher.write('createExecution', (q) =>
+      q.run('create-execution', {
+        id,
+        pipelineVersionId: input.pipelineVersionId,
+        parameters: toJsonParam(input.parameters),
+        createdBy: input.createdBy ?? null,
+        scheduleId: input.scheduleId ?? null,
+        at,
+      }),
+    );
+    if (rows.length === 0) throw new NotFoundError('PipelineVersion', input.pipelineVersionId);
+    const map = requiredMap(rows[0], 'execution', 'createExecution');
+    if (map['nodeType'] !== 'PipelineExecution') throw new ConflictError(`Id ${id} already names a ${String(map['nodeType'])}`, { id });
+    return toExecution(map);
+  }
+
+  async transitionExecution(input: TransitionExecutionInput): Promise<PipelineExecution> {
+    const id = requireString('id', input.id);
+    const from = requireExecutionStatus('from', input.from);
+    const to = requireExecutionStatus('to', input.to);
+    const at = timestampOrNow('at', input.at);
+    return this.cypher.write('transitionExecution', async (q) => {
+      const current = await this.readExecution(q, id);
+      if (current.status !== from) {
+        throw new ConflictError(`PipelineExecution ${id} is ${current.status}, not ${from}`, {
+          id,
+          expected: from,
+          actual: current.status,
+        });
+      }
+      assertExecutionTransition(id, from, to);
+      const rows = await q.run('update-execution', {
+        id,
+        from,
+        revision: toDriverInt(current.revision),
+        status: to,
+        endedAt: TERMINAL_EXECUTION_STATUSES.has(to) ? at : null,
+        failureReason: to === 'Failed' ? (input.failureReason ?? current.failureReason) : to === 'Executing' ? null : current.failureReason,
+      });
+      return this.appliedOrConflict(rows, 'execution', 'PipelineExecution', id, from, toExecution);
+    });
+  }
+
+  async getExecution(id: ExecutionId): Promise<PipelineExecution> {
+    requireString('id', id);
+    return this.cypher.read('getExecution', (q) => this.readExecution(q, id));
+  }
+
+  async getExecutionWithSteps(id: ExecutionId): Promise<ExecutionWithSteps> {
+    requireString('id', id);
+    return this.cypher.read('getExecutionWithSteps', async (q) => {
+      const execution = await this.readExecution(q, id);
+      const rows = await q.run('list-steps-by-executions', { executionIds: [id] });
+      const steps = rows.map((r) => toStepExecution(requiredMap(r, 'step', 'getExecutionWithSteps')));
+      return { execution, steps: sortByStartThenName(steps) };
+    });
+  }
+
+  async listExecutions(query: ListExecutionsQuery = {}): Promise<Page<PipelineExecution>> {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = after === null ? null : decodeCursor(after, 2);
+    const statuses = optionalList('statuses', query.statuses, ['Executing', 'Succeeded', 'Failed', 'Stopping', 'Stopped'] as const);
+    const rows = await this.cypher.read('listExecutions', (q) =>
+      q.run('list-executions', {
+        pipelineName: query.pipelineName ?? null,
+        pipelineVersionId: query.pipelineVersionId ?? null,
+        statuses,
+        startedAfter: optionalTimestamp('startedAfter', query.startedAfter),
+        startedBefore: optionalTimestamp('startedBefore', query.startedBefore),
+        createdBy: query.createdBy ?? null,
+        scheduleId: query.scheduleId ?? null,
+        afterStartedAt: cursor === null ? null : cursorString(cursor[0]),
+        afterId: cursor === null ? null : cursorString(cursor[1]),
+        limit: toDriverInt(first + 1),
+      }),
+    );
+    const items = rows.map((r) => toExecution(requiredMap(r, 'execution', 'listExecutions')));
+    return pageOf(items, first, (e) => [e.startedAt, e.id]);
+  }
+
+  private async readExecution(q: StatementRunner, id: string): Promise<PipelineExecution> {
+    const rows = await q.run('get-execution', { id });
+    const map = rows[0] ? mapColumn(rows[0], 'execution') : null;
+    if (map === null) throw new NotFoundError('PipelineExecution', id);
+    return toExecution(map);
+  }
+
+  private appliedOrConflict<T extends { readonly status: string }>(
+    rows: readonly RecordLike[],
+    column: string,
+    entity: string,
+    id: string,
+    expected: string,
+    map: (m: PropertyMap) => T,
+  ): T {
+    // No row: the node disappeared between our read and the write (nothing deletes today, but the
+    // distinction is the contract of the update statements).
+    if (rows.length === 0) throw new NotFoundError(entity, id);
+    const value = map(requiredMap(rows[0], column, entity));
+    if (!booleanColumn(rows[0]!, 'applied')) {
+      throw new ConflictError(`${entity} ${id} was changed by another writer (now ${value.status})`, {
+        id,
+        expected,
+        actual: value.status,
+      });
+    }
+    return value;
+  }
+
+  // ---- step executions -------------------------------------------------------------------------
+
+  async createStepExecution(input: CreateStepExecutionInput): Promise<StepExecution> {
+    const executionId = requireString('executionId', input.executionId);
+    const stepName = requireString('stepName', input.stepName);
+    const stepType = requireStepType('stepType', input.stepType);
+    const status = requireOneOf('status', input.status, ['Starting', 'Skipped'] as const);
+    const at = timestampOrNow('at', input.at);
+    const starting = status === 'Starting';
+    const attempts: StepAttempt[] = starting
+      ? [{ attempt: 1, status: 'Starting', startedAt: at, endedAt: null, failureReason: null, failureKind: null, exitCode: null }]
+      : [];
+    const rows = await this.cypher.write('createStepExecution', (q) =>
+      q.run('create-step-execution', {
+        id: createStepExecutionId(),
+        executionId,
+        stepName,
+        stepType,
+        status,
+        attempt: toDriverInt(starting ? 1 : 0),
+        attempts: toJsonParam(attempts),
+        startedAt: starting ? at : null,
+        endedAt: starting ? null : at,
+      }),
+    );
+    if (rows.length === 0) throw new NotFoundError('PipelineExecution', executionId);
+    return toStepExecution(requiredMap(rows[0], 'step', 'createStepExecution'));
+  }
+
+  async transitionStep(input: TransitionStepInput): Promise<StepExecution> {
+    const id = requireString('id', input.id);
+    const from = requireStepStatus('from', input.from);
+    const to = requireStepStatus('to', input.to);
+    const at = timestampOrNow('at', input.at);
+    return this.cypher.write('transitionStep', async (q) => {
+      const current = await this.readStep(q, id);
+      if (current.status !== from) {
+        throw new ConflictError(`StepExecution ${id} is ${current.status}, not ${from}`, { id, expected: from, actual: current.status });
+      }
+      assertStepTransition(id, from, to);
+      const next = nextStepState(current, {
+        to,
+        at,
+        failureReason: input.failureReason,
+        failureKind: input.failureKind,
+        exitCode: input.exitCode,
+        cacheKey: input.cacheKey,
+        resolvedArguments: input.resolvedArguments,
+        cacheMiss: input.cacheMiss,
+      });
+      return this.writeStep(q, current, next);
+    });
+  }
+
+  async recordStepResult(input: RecordStepResultInput): Promise<StepExecution> {
+    this.checkStepResult(input, '');
+    return this.cypher.write('recordStepResult', (q) => this.writeStepResult(q, input));
+  }
+
+  async recordStepResults(inputs: readonly RecordStepResultInput[]): Promise<readonly StepExecution[]> {
+    if (!Array.isArray(inputs)) throw new InvalidArgumentError('inputs', 'must be a list');
+    inputs.forEach((input, i) => this.checkStepResult(input, `[${i}]`));
+    if (inputs.length === 0) return [];
+    return this.cypher.write('recordStepResults', async (q) => {
+      const results: StepExecution[] = [];
+      for (const input of inputs) results.push(await this.writeStepResult(q, input));
+      return results;
+    });
+  }
+
+  private checkStepResult(input: RecordStepResultInput, prefix: string): void {
+    requireString(`${prefix}stepExecutionId`.replace(/^\./, ''), input.stepExecutionId);
+    requireStepStatus('from', input.from);
+    const status = requireOneOf('status', input.status, ['Succeeded', 'Cached', 'Failed'] as const);
+    if (!Array.isArray(input.inputs) || !Array.isArray(input.outputs)) {
+      throw new InvalidArgumentError('inputs', 'inputs and outputs must be lists');
+    }
+    if (status === 'Failed' && input.outputs.length > 0) {
+      throw new ValidationError('step result', [{ path: `${prefix}outputs`, message: 'must be empty when status is Failed' }]);
+    }
+    if (status === 'Cached' && !input.reusedStepExecutionId) {
+      throw new ValidationError('step result', [{ path: `${prefix}reusedStepExecutionId`, message: 'is required when status is Cached' }]);
+    }
+    const channels = [
+      ...input.inputs.map((c, i) => ({ c, path: `${prefix}inputs[${i}]` })),
+      ...input.outputs.map((c, i) => ({ c, path: `${prefix}outputs[${i}]` })),
+    ];
+    const issues = channels.filter(({ c }) => typeof c?.name !== 'string' || c.name.length === 0);
+    if (issues.length > 0) {
+      throw new ValidationError(
+        'step result',
+        issues.map(({ path }) => ({ path: `${path}.name`, message: 'must be a non-empty channel name' })),
+      );
+    }
+    validateArtifactInputs(
+      'step result',
+      channels.map(({ c, path }) => ({ path: `${path}.artifact`, artifact: c.artifact })),
+    );
+  }
+
+  private async writeStepResult(q: StatementRunner, input: RecordStepResultInput): Promise<StepExecution> {
+    const id = input.stepExecutionId;
+    const at = timestampOrNow('at', input.at);
+    const current = await this.readStep(q, id);
+    // Recording the same result again is a no-op that returns the step as it is.
+    if (current.status === input.status) return current;
+    if (current.status !== input.from) {
+      throw new ConflictError(`StepExecution ${id} is ${current.status}, not ${input.from}`, {
+        id,
+        expected: input.from,
+        actual: current.status,
+      });
+    }
+    assertStepTransition(id, input.from, input.status);
+    const reusedId = input.status === 'Cached' ? (input.reusedStepExecutionId ?? null) : null;
+    if (reusedId !== null) await this.readStep(q, reusedId);
+    const artifacts = await this.upsertArtifactRows(q, [...input.inputs.map((c) => c.artifact), ...input.outputs.map((c) => c.artifact)]);
+    const idOf = (a: ArtifactInput): ArtifactId => artifactIdFor(a.uri, a.digest);
+    const next = nextStepState(current, {
+      to: input.status,
+      at,
+      failureReason: input.failureReason,
+      failureKind: input.failureKind,
+      exitCode: input.exitCode,
+      cacheKey: input.cacheKey,
+      resolvedArguments: input.resolvedArguments,
+      properties: input.properties,
+      reusedStepExecutionId: reusedId,
+    });
+    const step = await this.writeStep(q, current, next);
+    if (input.inputs.length > 0) {
+      await q.run('record-step-inputs', {
+        stepExecutionId: id,
+        inputs: input.inputs.map((c) => ({ artifactId: idOf(c.artifact), name: c.name })),
+      });
+    }
+    if (input.outputs.length > 0) {
+      await q.run('record-step-outputs', {
+        stepExecutionId: id,
+        outputs: input.outputs.map((c) => ({ artifactId: idOf(c.artifact), name: c.name })),
+      });
+    }
+    if (reusedId !== null) await q.run('record-reused-edge', { stepExecutionId: id, reusedStepExecutionId: reusedId });
+    this.logger?.debug({ component: 'graph-store-neo4j', stepExecutionId: id, artifacts: artifacts.size }, 'step result recorded');
+    return step;
+  }
+
+  private async readStep(q: StatementRunner, id: string): Promise<StepExecution> {
+    const rows = await q.run('get-step-executions', { ids: [id] });
+    const map = rows[0] ? mapColumn(rows[0], 'step') : null;
+    if (map === null) throw new NotFoundError('StepExecution', id);
+    return toStepExecution(map);
+  }
+
+  private async writeStep(q: StatementRunner, current: StepExecution, next: StepState): Promise<StepExecution> {
+    const rows = await q.run('update-step-execution', {
+      id: current.id,
+      from: current.status,
+      revision: toDriverInt(current.revision),
+      status: next.status,
+      attempt: toDriverInt(next.attempt),
+      attempts: toJsonParam(next.attempts),
+      cacheKey: next.cacheKey,
+      cacheHit: next.cacheHit,
+      reusedStepExecutionId: next.reusedStepExecutionId,
+      cacheMiss: toJsonParam(next.cacheMiss),
+      startedAt: next.startedAt,
+      endedAt: next.endedAt,
+      failureReason: next.failureReason,
+      resolvedArguments: toJsonParam(next.resolvedArguments),
+      properties: toJsonParam(next.properties),
+    });
+    return this.appliedOrConflict(rows, 'step', 'StepExecution', current.id, current.status, toStepExecution);
+  }
+
+  async getStepExecution(id: StepExecutionId): Promise<StepExecution> {
+    requireString('id', id);
+    return this.cypher.read('getStepExecution', (q) => this.readStep(q, id));
+  }
+
+  async listStepExecutionsByExecution(executionIds: readonly ExecutionId[]): Promise<ReadonlyMap<ExecutionId, readonly StepExecution[]>> {
+    if (!Array.isArray(executionIds)) throw new InvalidArgumentError('executionIds', 'must be a list');
+    const result = new Map<ExecutionId, StepExecution[]>(executionIds.map((id) => [id, []]));
+    if (executionIds.length === 0) return result;
+    const rows = await this.cypher.read('listStepExecutionsByExecution', (q) =>
+      q.run('list-steps-by-executions', { executionIds: [...new Set(executionIds)] }),
+    );
+    for (const row of rows) {
+      result
+        .get(stringColumn(row, 'executionId') as ExecutionId)
+        ?.push(toStepExecution(requiredMap(row, 'step', 'listStepExecutionsByExecution')));
+    }
+    for (const steps of result.values()) sortByStartThenName(steps);
+    return result;
+  }
+
+  async listStepArtifacts(stepExecutionIds: readonly StepExecutionId[]): Promise<readonly StepArtifactLink[]> {
+    if (!Array.isArray(stepExecutionIds)) throw new InvalidArgumentError('stepExecutionIds', 'must be a list');
+    if (stepExecutionIds.length === 0) return [];
+    const rows = await this.cypher.read('listStepArtifacts', (q) =>
+      q.run('list-step-artifacts', { stepExecutionIds: [...new Set(stepExecutionIds)] }),
+    );
+    return rows.map((row) => ({
+      stepExecutionId: stringColumn(row, 'stepExecutionId') as StepExecutionId,
+      direction: stringColumn(row, 'direction') === 'input' ? 'input' : 'output',
+      name: stringColumn(row, 'name'),
+      artifact: toArtifact(requiredMap(row, 'artifact', 'listStepArtifacts')),
+    }));
+  }
+
+  // ---- artifacts -------------------------------------------------------------------------------
+
+  async upsertArtifact(input: ArtifactInput): Promise<Artifact> {
+    const [artifact] = await this.upsertArtifacts([input]);
+    return artifact!;
+  }
+
+  async upsertArtifacts(inputs: readonly ArtifactInput[]): Promise<readonly Artifact[]> {
+    if (!Array.isArray(inputs)) throw new InvalidArgumentError('inputs', 'must be a list');
+    validateArtifactInputs(
+      'artifacts',
+      inputs.map((artifact, i) => ({ path: `[${i}]`, artifact })),
+    );
+    if (inputs.length === 0) return [];
+    const byId = await this.cypher.write('upsertArtifacts', (q) => this.upsertArtifactRows(q, inputs));
+    return inputs.map((a) => byId.get(artifactIdFor(a.uri, a.digest))!);
+  }
+
+  /**
+   * Upserts artifacts in one batched statement. previousVersionId is decided here, in input order:
+   * new bytes at a URI link to the newest artifact already at that URI, or to the previous new one
+   * in the same batch.
+   */
+  private async upsertArtifactRows(q: StatementRunner, inputs: readonly ArtifactInput[]): Promise<Map<ArtifactId, Artifact>> {
+    if (inputs.length === 0) return new Map();
+    const uris = [...new Set(inputs.map((a) => a.uri))];
+    const latestRows = await q.run('find-latest-artifacts-at-uris', { uris });
+    const latest = new Map<string, string>(latestRows.map((r) => [stringColumn(r, 'uri'), stringColumn(r, 'latestId')]));
+    const now = new Date().toISOString();
+    const rows = [];
+    const seen = new Set<string>();
+    for (const a of inputs) {
+      const id = artifactIdFor(a.uri, a.digest);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const previous = latest.get(a.uri);
+      rows.push({
+        id,
+        uri: a.uri,
+        digest: a.digest,
+        type: a.type,
+        name: a.name,
+        size: toDriverInt(a.size, 'size'),
+        properties: toJsonParam(a.properties ?? {}),
+        searchText: toSearchText(a.properties ?? {}),
+        createdAt: a.createdAt === undefined ? now : new Date(Date.parse(a.createdAt)).toISOString(),
+        previousVersionId: previous !== undefined && previous !== id ? previous : null,
+      });
+      latest.set(a.uri, id);
+    }
+    const result = await q.run('upsert-artifacts', { artifacts: rows });
+    const artifacts = result.map((r) => toArtifact(requiredMap(r, 'artifact', 'upsertArtifacts')));
+    return new Map(artifacts.map((a) => [a.id, a]));
+  }
+
+  async getArtifact(id: ArtifactId): Promise<Artifact> {
+    requireString('id', id);
+    const [artifact] = await this.getArtifacts([id]);
+    if (!artifact) throw new NotFoundError('Artifact', id);
+    return artifact;
+  }
+
+  async getArtifacts(ids: readonly ArtifactId[]): Promise<readonly (Artifact | null)[]> {
+    if (!Array.isArray(ids)) throw new InvalidArgumentError('ids', 'must be a list');
+    if (ids.length === 0) return [];
+    const rows = await this.cypher.read('getArtifacts', (q) => q.run('get-artifacts', { ids: [...ids] }));
+    return rows.map((r) => {
+      const map = mapColumn(r, 'artifact');
+      return map === null ? null : toArtifact(map);
+    });
+  }
+
+  async findArtifact(query: { readonly uri: string; readonly digest?: string | null }): Promise<Artifact | null> {
+    const uri = requireString('uri', query.uri);
+    if (query.digest !== undefined && query.digest !== null) {
+      const [artifact] = await this.getArtifacts([artifactIdFor(uri, query.digest)]);
+      return artifact ?? null;
+    }
+    const rows = await this.cypher.read('findArtifact', (q) => q.run('find-latest-artifact-at-uri', { uri }));
+    const map = rows[0] ? mapColumn(rows[0], 'artifact') : null;
+    return map === null ? null : toArtifact(map);
+  }
+
+  async listArtifacts(query: ListArtifactsQuery = {}): Promise<Page<Artifact>> {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = after === null ? null : decodeCursor(after, 2);
+    const types = optionalList('types', query.types, ['DataSet', 'Model', 'Metrics', 'Code', 'Image', 'Report', 'Other'] as const);
+    const rows = await this.cypher.read('listArtifacts', (q) =>
+      q.run('list-artifacts', {
+        types,
+        name: query.name ?? null,
+        uriPrefix: query.uriPrefix ?? null,
+        createdAfter: optionalTimestamp('createdAfter', query.createdAfter),
+        createdBefore: optionalTimestamp('createdBefore', query.createdBefore),
+        afterCreatedAt: cursor === null ? null : cursorString(cursor[0]),
+        afterId: cursor === null ? null : cursorString(cursor[1]),
+        limit: toDriverInt(first + 1),
+      }),
+    );
+    const items = rows.map((r) => toArtifact(requiredMap(r, 'artifact', 'listArtifacts')));
+    return pageOf(items, first, (a) => [a.createdAt, a.id]);
+  }
+
+  async searchArtifacts(query: SearchArtifactsQuery): Promise<Page<Artifact>> {
+    if (typeof query?.text !== 'string') throw new InvalidArgumentError('text', 'must be a string');
+    const { first, after } = normalizePageRequest(query);
+    const skip = after === null ? 0 : cursorNumber(decodeCursor(after, 1)[0]);
+    const types = optionalList('types', query.types, ['DataSet', 'Model', 'Metrics', 'Code', 'Image', 'Report', 'Other'] as const);
+    const lucene = toLuceneQuery(query.text);
+    if (lucene === null) return { items: [], endCursor: null, hasNextPage: false };
+    const rows = await this.cypher.read('searchArtifacts', (q) =>
+      q.run('search-artifacts', { query: lucene, types, skip: toDriverInt(skip), limit: toDriverInt(first + 1) }),
+    );
+    const items = rows.map((r) => toArtifact(requiredMap(r, 'artifact', 'searchArtifacts')));
+    const hasNextPage = items.length > first;
+    const page = hasNextPage ? items.slice(0, first) : items;
+    return { items: page, hasNextPage, endCursor: page.length === 0 ? null : encodeCursor([skip + page.length]) };
+  }
+
+  async getArtifactProducers(ids: readonly ArtifactId[]): Promise<readonly (StepExecution | null)[]> {
+    if (!Array.isArray(ids)) throw new InvalidArgumentError('ids', 'must be a list');
+    if (ids.length === 0) return [];
+    const rows = await this.cypher.read('getArtifactProducers', (q) => q.run('get-artifact-producers', { ids: [...ids] }));
+    const byId = new Map<string, StepExecution | null>();
+    for (const r of rows) {
+      const map = mapColumn(r, 'step');
+      byId.set(stringColumn(r, 'id'), map === null ? null : toStepExecution(map));
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async recordEdges(edges: readonly EdgeInput[]): Promise<void> {
+    if (!Array.isArray(edges)) throw new InvalidArgumentError('edges', 'must be a list');
+    edges.forEach((e, i) => {
+      requireString(`edges[${i}].from`, e?.from);
+      requireString(`edges[${i}].to`, e?.to);
+      requireOneOf(`edges[${i}].type`, e.type, ['DERIVED_FROM', 'ASSOCIATED_WITH'] as const);
+    });
+    if (edges.length === 0) return;
+    await this.cypher.write('recordEdges', async (q) => {
+      const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
+      const rows = await q.run('get-lineage-nodes', { ids });
+      const types = new Map<string, unknown>();
+      for (const r of rows) types.set(stringColumn(r, 'id'), mapColumn(r, 'node')?.['nodeType']);
+      const missing = ids.filter((id) => types.get(id) === undefined);
+      if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
+      const issues = edges.flatMap((e, i) => {
+        if (e.type === 'DERIVED_FROM' && (types.get(e.from) !== 'Artifact' || types.get(e.to) !== 'Artifact')) {
+          return [{ path: `edges[${i}]`, message: 'DERIVED_FROM connects two artifacts' }];
+        }
+        if (e.type === 'ASSOCIATED_WITH' && types.get(e.to) !== 'Context') {
+          return [{ path: `edges[${i}].to`, message: 'ASSOCIATED_WITH must point at a context' }];
+        }
+        return [];
+      });
+      if (issues.length > 0) throw new ValidationError('edges', issues);
+      const derived = edges.filter((e) => e.type === 'DERIVED_FROM').map((e) => ({ from: e.from, to: e.to, name: e.name ?? null }));
+      const associated = edges.filter((e) => e.type === 'ASSOCIATED_WITH').map((e) => ({ from: e.from, to: e.to }));
+      if (derived.length > 0) await q.run('record-derived-from-edges', { edges: derived });
+      if (associated.length > 0) await q.run('record-associated-with-edges', { edges: associated });
+    });
+  }
+
+  // ---- cache -----------------------------------------------------------------------------------
+
+  async findCacheHit(query: FindCacheHitQuery): Promise<CacheHitCandidate | null> {
+    const cacheKey = requireString('cacheKey', query.cacheKey);
+    const rows = await this.cypher.read('findCacheHit', (q) =>
+      q.run('find-cache-hit', {
+        cacheKey,
+        notBefore: optionalTimestamp('notBefore', query.notBefore),
+        excludeExecutionId: query.excludeExecutionId ?? null,
+      }),
+    );
+    const row = rows[0];
+    const step = row ? mapColumn(row, 'step') : null;
+    if (row === undefined || step === null) return null;
+    const outputs = row.get('outputs');
+    if (!Array.isArray(outputs)) throw new StoreCorruptError('findCacheHit: outputs is not a list');
+    return {
+      stepExecution: toStepExecution(step),
+      outputs: outputs.map((o: { name: unknown; artifact: PropertyMap }) => ({
+        name: typeof o.name === 'string' ? o.name : '',
+        artifact: toArtifact(o.artifact),
+      })),
+    };
+  }
+
+  async findNearestStepExecution(query: FindNearestStepQuery): Promise<StepExecution | null> {
+    const pipelineName = requireString('pipelineName', query.pipelineName);
+    const stepName = requireString('stepName', query.stepName);
+    const rows = await this.cypher.read('findNearestStepExecution', (q) =>
+      q.run('find-nearest-step-execution', {
+        pipelineName,
+        stepName,
+        before: optionalTimestamp('before', query.before),
+        excludeExecutionId: query.excludeExecutionId ?? null,
+      }),
+    );
+    const map = rows[0] ? mapColumn(rows[0], 'step') : null;
+    return map === null ? null : toStepExecution(map);
+  }
+
+  async invalidateCache(scope: InvalidateCacheScope): Promise<InvalidateCacheResult> {
+    if (typeof scope !== 'object' || scope === null) throw new InvalidArgumentError('scope', 'must be an object');
+    return this.cypher.write('invalidateCache', async (q) => {
+      const ids = await this.stepIdsInScope(q, scope);
+      if (ids.length === 0) return { invalidatedStepExecutionIds: [] };
+      const rows = await q.run('invalidate-cache', { stepExecutionIds: ids });
+      return { invalidatedStepExecutionIds: rows.map((r) => stringColumn(r, 'id') as StepExecutionId) };
+    });
+  }
+
+  private async stepIdsInScope(q: StatementRunner, scope: InvalidateCacheScope): Promise<string[]> {
+    if ('stepExecutionId' in scope) {
+      const step = await this.readStep(q, requireString('stepExecutionId', scope.stepExecutionId));
+      return [step.id];
+    }
+    if ('executionId' in scope) {
+      const executionId = requireString('executionId', scope.executionId);
+      const stepName = requireString('stepName', scope.stepName);
+      const rows = await q.run('find-step-execution-by-name', { executionId, stepName });
+      if (rows.length === 0) throw new NotFoundError('StepExecution', [`${executionId}/${stepName}`]);
+      return rows.map((r) => stringColumn(r, 'id'));
+    }
+    if ('pipelineName' in scope) {
+      const pipelineName = requireString('pipelineName', scope.pipelineName);
+      if ((await q.run('get-pipeline', { name: pipelineName })).length === 0) throw new NotFoundError('Pipeline', pipelineName);
+      const rows = await q.run('list-step-execution-ids-by-pipeline', { pipelineName });
+      return rows.map((r) => stringColumn(r, 'id'));
+    }
+    if ('artifactId' in scope) {
+      const artifactId = requireString('artifactId', scope.artifactId);
+      const start = await q.run('get-artifacts', { ids: [artifactId] });
+      if (!start[0] || mapColumn(start[0], 'artifact') === null) throw new NotFoundError('Artifact', artifactId);
+      // Everything downstream along the data flow, however deep: invalidation must not stop at a budget.
+      const visited = await expandHops(q, {
+        startIds: [artifactId],
+        direction: 'DOWNSTREAM',
+        edgeTypes: ['CONSUMED_BY', 'PRODUCED', 'DERIVED_FROM'],
+        maxDepth: Number.MAX_SAFE_INTEGER,
+        nodeLimit: Number.MAX_SAFE_INTEGER,
+      });
+      return [...visited.nodes.values()].filter((n) => n.map['nodeType'] === 'StepExecution').map((n) => n.id);
+    }
+    throw new InvalidArgumentError('scope', 'must name stepExecutionId, executionId and stepName, pipelineName, or artifactId');
+  }
+
+  // ---- model packages and contexts -------------------------------------------------------------
+
+  async registerModelPackage(input: RegisterModelPackageInput): Promise<RegisterModelPackageResult> {
+    const group = requireString('group', input.group);
+    const modelArtifactId = requireString('modelArtifactId', input.modelArtifactId) as ArtifactId;
+    const approvalStatus = requireApprovalStatus('approvalStatus', input.approvalStatus);
+    const by = requireString('by', input.by);
+    if (input.metrics !== undefined && !isJsonObject(input.metrics)) throw new InvalidArgumentError('metrics', 'must be a JSON object');
+    const at = timestampOrNow('at', input.at);
+    return this.cypher.write('registerModelPackage', async (q) => {
+      const [lock] = await q.run('lock-model-package-group', { group, modelArtifactId });
+      if (lock === undefined || !booleanColumn(lock, 'artifactExists')) throw new NotFoundError('Artifact', modelArtifactId);
+      const existing = mapColumn(lock, 'existing');
+      if (existing !== null) return { modelPackage: toModelPackage(existing), created: false };
+      const approval: Approval = { status: approvalStatus, by, at, comment: null };
+      const rows = await q.run('create-model-package', {
+        id: createModelPackageId(),
+        group,
+        version: toDriverInt(intColumn(lock, 'latestVersion') + 1),
+        approvalStatus,
+        modelArtifactId,
+        stepExecutionId: input.stepExecutionId ?? null,
+        description: input.description ?? null,
+        metrics: toJsonParam(input.metrics ?? {}),
+        at,
+        approval: toJsonParam(approval),
+      });
+      return { modelPackage: toModelPackage(requiredMap(rows[0], 'modelPackage', 'registerModelPackage')), created: true };
+    });
+  }
+
+  async setModelPackageApproval(input: SetApprovalInput): Promise<ModelPackage> {
+    const id = requireString('id', input.id);
+    const status = requireApprovalStatus('status', input.status);
+    const by = requireString('by', input.by);
+    const expectedStatus = input.expectedStatus === undefined ? null : requireApprovalStatus('expectedStatus', input.expectedStatus);
+    const at = timestampOrNow('at', input.at);
+    const approval: Approval = { status, by, at, comment: input.comment ?? null };
+    const rows = await this.cypher.write('setModelPackageApproval', (q) =>
+      q.run('update-model-package-approval', { id, expectedStatus, status, approval: toJsonParam(approval) }),
+    );
+    if (rows.length === 0) throw new NotFoundError('ModelPackage', id);
+    const modelPackage = toModelPackage(requiredMap(rows[0], 'modelPackage', 'setModelPackageApproval'));
+    if (!booleanColumn(rows[0]!, 'applied')) {
+      throw new ConflictError(`ModelPackage ${id} is ${modelPackage.approvalStatus}, not ${String(expectedStatus)}`, {
+        id,
+        expected: expectedStatus,
+        actual: modelPackage.approvalStatus,
+      });
+    }
+    return modelPackage;
+  }
+
+  async getModelPackage(id: ModelPackageId): Promise<ModelPackage> {
+    requireString('id', id);
+    const rows = await this.cypher.read('getModelPackage', (q) => q.run('get-model-packages', { ids: [id] }));
+    const map = rows[0] ? mapColumn(rows[0], 'modelPackage') : null;
+    if (map === null) throw new NotFoundError('ModelPackage', id);
+    return toModelPackage(map);
+  }
+
+  async listModelPackages(query: ListModelPackagesQuery = {}): Promise<Page<ModelPackage>> {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = after === null ? null : decodeCursor(after, 2);
+    const approvalStatuses = optionalList('approvalStatuses', query.approvalStatuses, [
+      'PendingManualApproval',
+      'Approved',
+      'Rejected',
+    ] as const);
+    const rows = await this.cypher.read('listModelPackages', (q) =>
+      q.run('list-model-packages', {
+        group: query.group ?? null,
+        approvalStatuses,
+        afterCreatedAt: cursor === null ? null : cursorString(cursor[0]),
+        afterId: cursor === null ? null : cursorString(cursor[1]),
+        limit: toDriverInt(first + 1),
+      }),
+    );
+    const items = rows.map((r) => toModelPackage(requiredMap(r, 'modelPackage', 'listModelPackages')));
+    return pageOf(items, first, (mp) => [mp.createdAt, mp.id]);
+  }
+
+  async listModelPackagesByArtifact(artifactIds: readonly ArtifactId[]): Promise<ReadonlyMap<ArtifactId, readonly ModelPackage[]>> {
+    if (!Array.isArray(artifactIds)) throw new InvalidArgumentError('artifactIds', 'must be a list');
+    const result = new Map<ArtifactId, ModelPackage[]>(artifactIds.map((id) => [id, []]));
+    if (artifactIds.length === 0) return result;
+    const rows = await this.cypher.read('listModelPackagesByArtifact', (q) =>
+      q.run('list-model-packages-by-artifact', { artifactIds: [...new Set(artifactIds)] }),
+    );
+    for (const row of rows) {
+      result
+        .get(stringColumn(row, 'artifactId') as ArtifactId)
+        ?.push(toModelPackage(requiredMap(row, 'modelPackage', 'listModelPackagesByArtifact')));
+    }
+    return result;
+  }
+
+  async upsertContext(input: UpsertContextInput): Promise<Context> {
+    const type = requireContextType('type', input.type);
+    const name = requireString('name', input.name);
+    if (input.properties !== undefined && !isJsonObject(input.properties))
+      throw new InvalidArgumentError('properties', 'must be a JSON object');
+    const at = timestampOrNow('at', input.at);
+    const rows = await this.cypher.write('upsertContext', (q) =>
+      q.run('upsert-context', {
+        id: contextIdFor(type, name),
+        type,
+        name,
+        properties: toJsonParam(input.properties ?? {}),
+        replaceProperties: input.properties === undefined ? null : toJsonParam(input.properties),
+        at,
+      }),
+    );
+    return toContext(requiredMap(rows[0], 'context', 'upsertContext'));
+  }
+
+  async getContext(id: ContextId): Promise<Context> {
+    requireString('id', id);
+    const rows = await this.cypher.read('getContext', (q) => q.run('get-context', { id }));
+    const map = rows[0] ? mapColumn(rows[0], 'context') : null;
+    if (map === null) throw new NotFoundError('Context', id);
+    return toContext(map);
+  }
+
+  // ---- lineage ---------------------------------------------------------------------------------
+
+  async traverse(query: TraverseQuery): Promise<TraverseResult> {
+    const normalized = normalizeTraverseQuery(query);
+    return this.cypher.read('traverse', async (q) => {
+      const start = await q.run('get-lineage-nodes', { ids: [...normalized.startIds] });
+      const missing = start.filter((r) => mapColumn(r, 'node') === null).map((r) => stringColumn(r, 'id'));
+      if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
+      const visited = await expandHops(q, normalized);
+      const nodes: LineageNode[] = [];
+      for (const v of visited.nodes.values()) {
+        const node = toLineageNode(v.map, v.depth);
+        if (isReturnedNode(node, normalized)) nodes.push(node);
+      }
+      const ids = nodes.map((n) => n.id);
+      const edgeRows = ids.length === 0 ? [] : await q.run('traverse-edges', { ids, edgeTypes: [...normalized.edgeTypes] });
+      return { nodes, edges: edgeRows.map(toLineageEdge), truncated: visited.truncated };
+    });
+  }
+
+  async getLineageNodes(ids: readonly string[]): Promise<readonly (LineageNode | null)[]> {
+    if (!Array.isArray(ids)) throw new InvalidArgumentError('ids', 'must be a list');
+    if (ids.length === 0) return [];
+    const rows = await this.cypher.read('getLineageNodes', (q) => q.run('get-lineage-nodes', { ids: [...ids] }));
+    return rows.map((r) => {
+      const map = mapColumn(r, 'node');
+      return map === null ? null : toLineageNode(map, 0);
+    });
+  }
+
+  provenance(modelArtifactId: ArtifactId, options?: LineageQueryOptions): Promise<ProvenanceResult> {
+    return computeProvenance(this, modelArtifactId, options);
+  }
+
+  impact(artifactId: ArtifactId, options?: LineageQueryOptions): Promise<ImpactResult> {
+    return computeImpact(this, artifactId, options);
+  }
+
+  paths(query: PathsQuery): Promise<PathsResult> {
+    return computePaths(this, query);
+  }
+}
