@@ -1,0 +1,80 @@
+/**
+ * Condition builders (SageMaker ConditionEquals, ConditionGreaterThan, ..., ConditionIn,
+ * ConditionNot, ConditionOr; plus And). Order comparisons only take numeric values, so comparing
+ * a String parameter with `greaterThan` is a compile error as well as a validation error.
+ */
+import { BRAND, hasBrand } from './brand.ts';
+import type { NumberValue, Value, ValueOfKind } from './expressions.ts';
+
+export type ComparisonOperator = 'equals' | 'greaterThan' | 'greaterThanOrEqual' | 'lessThan' | 'lessThanOrEqual';
+
+export type ConditionNode =
+  | { readonly kind: ComparisonOperator; readonly left: Value; readonly right: Value }
+  | { readonly kind: 'in'; readonly value: Value; readonly values: readonly Value[] }
+  | { readonly kind: 'not'; readonly condition: Condition }
+  | { readonly kind: 'and' | 'or'; readonly conditions: readonly Condition[] };
+
+/** A condition of a condition step. */
+export interface Condition {
+  readonly [BRAND]: 'condition';
+  readonly node: ConditionNode;
+}
+
+/** True for a condition made by the builders of this module. */
+export function isCondition(value: unknown): value is Condition {
+  return hasBrand(value, 'condition');
+}
+
+function make(node: ConditionNode): Condition {
+  return { [BRAND]: 'condition', node };
+}
+
+type Comparable = 'string' | 'number' | 'boolean';
+
+/** `left` equals `right`; both of one kind (string, number or boolean). */
+export function equals<K extends Comparable>(left: ValueOfKind<K>, right: ValueOfKind<K>): Condition {
+  return make({ kind: 'equals', left: left as Value, right: right as Value });
+}
+/** `left > right` (numbers). */
+export function greaterThan(left: NumberValue, right: NumberValue): Condition {
+  return make({ kind: 'greaterThan', left: left as Value, right: right as Value });
+}
+/** `left >= right` (numbers). */
+export function greaterThanOrEqual(left: NumberValue, right: NumberValue): Condition {
+  return make({ kind: 'greaterThanOrEqual', left: left as Value, right: right as Value });
+}
+/** `left < right` (numbers). */
+export function lessThan(left: NumberValue, right: NumberValue): Condition {
+  return make({ kind: 'lessThan', left: left as Value, right: right as Value });
+}
+/** `left <= right` (numbers). */
+export function lessThanOrEqual(left: NumberValue, right: NumberValue): Condition {
+  return make({ kind: 'lessThanOrEqual', left: left as Value, right: right as Value });
+}
+/** `value` is one of `values` (SageMaker ConditionIn). */
+export function In<K extends Comparable>(value: ValueOfKind<K>, values: readonly ValueOfKind<K>[]): Condition {
+  return make({ kind: 'in', value: value as Value, values: [...values] as Value[] });
+}
+/** The negation of a condition (SageMaker ConditionNot). */
+export function Not(condition: Condition): Condition {
+  return make({ kind: 'not', condition });
+}
+/** All conditions hold. */
+export function And(...conditions: Condition[]): Condition {
+  return make({ kind: 'and', conditions });
+}
+/** At least one condition holds (SageMaker ConditionOr). */
+export function Or(...conditions: Condition[]): Condition {
+  return make({ kind: 'or', conditions });
+}
+
+/** SageMaker-style names of the same builders. */
+export const ConditionEquals = equals;
+export const ConditionGreaterThan = greaterThan;
+export const ConditionGreaterThanOrEqualTo = greaterThanOrEqual;
+export const ConditionLessThan = lessThan;
+export const ConditionLessThanOrEqualTo = lessThanOrEqual;
+export const ConditionIn = In;
+export const ConditionNot = Not;
+export const ConditionAnd = And;
+export const ConditionOr = Or;
