@@ -4,7 +4,7 @@
  * a String parameter with `greaterThan` is a compile error as well as a validation error.
  */
 import { BRAND, hasBrand } from './brand.ts';
-import type { NumberValue, Value, ValueOfKind } from './expressions.ts';
+import type { BooleanValue, NumberValue, StringValue, Value } from './expressions.ts';
 
 export type ComparisonOperator = 'equals' | 'greaterThan' | 'greaterThanOrEqual' | 'lessThan' | 'lessThanOrEqual';
 
@@ -25,14 +25,17 @@ export function isCondition(value: unknown): value is Condition {
   return hasBrand(value, 'condition');
 }
 
+type AnyValue = StringValue | NumberValue | BooleanValue;
+
 function make(node: ConditionNode): Condition {
   return { [BRAND]: 'condition', node };
 }
 
-type Comparable = 'string' | 'number' | 'boolean';
-
 /** `left` equals `right`; both of one kind (string, number or boolean). */
-export function equals<K extends Comparable>(left: ValueOfKind<K>, right: ValueOfKind<K>): Condition {
+export function equals(left: StringValue, right: StringValue): Condition;
+export function equals(left: NumberValue, right: NumberValue): Condition;
+export function equals(left: BooleanValue, right: BooleanValue): Condition;
+export function equals(left: AnyValue, right: AnyValue): Condition {
   return make({ kind: 'equals', left: left as Value, right: right as Value });
 }
 /** `left > right` (numbers). */
@@ -51,8 +54,11 @@ export function lessThan(left: NumberValue, right: NumberValue): Condition {
 export function lessThanOrEqual(left: NumberValue, right: NumberValue): Condition {
   return make({ kind: 'lessThanOrEqual', left: left as Value, right: right as Value });
 }
-/** `value` is one of `values` (SageMaker ConditionIn). */
-export function In<K extends Comparable>(value: ValueOfKind<K>, values: readonly ValueOfKind<K>[]): Condition {
+/** `value` is one of `values` (SageMaker ConditionIn); all of one kind. */
+export function In(value: StringValue, values: readonly StringValue[]): Condition;
+export function In(value: NumberValue, values: readonly NumberValue[]): Condition;
+export function In(value: BooleanValue, values: readonly BooleanValue[]): Condition;
+export function In(value: AnyValue, values: readonly AnyValue[]): Condition {
   return make({ kind: 'in', value: value as Value, values: [...values] as Value[] });
 }
 /** The negation of a condition (SageMaker ConditionNot). */
