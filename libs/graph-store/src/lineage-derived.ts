@@ -145,16 +145,18 @@ export function findSimplePaths(
   const startDist = dist.get(fromId);
   if (startDist === undefined || startDist > maxLength) return { paths: [], more: false };
 
-  // Bucket queue keyed by estimated total length; estimates never decrease along a path.
+  // Bucket queue keyed by estimated total length; estimates never decrease along a path, so
+  // buckets are drained in order and complete paths come out shortest first.
   const buckets: PartialPath[][] = Array.from({ length: maxLength + 1 }, () => []);
   buckets[startDist]!.push({ node: fromId, edge: null, prev: null, length: 0 });
   const paths: LineagePath[] = [];
   let expansions = 0;
   for (let f = startDist; f <= maxLength; f += 1) {
-    const bucket = buckets[f]!;
-    // FIFO within a bucket keeps the order deterministic.
-    for (let i = 0; i < bucket.length; i += 1) {
-      const p = bucket[i]!;
+    // Depth-first within a bucket: every entry completes at length f, so going deep first finds
+    // complete paths after ~f expansions instead of after the whole (exponential) frontier.
+    const stack = buckets[f]!;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
       if (p.node === toId) {
         if (paths.length === limit) return { paths, more: true };
         paths.push(toLineagePath(p));
@@ -162,13 +164,15 @@ export function findSimplePaths(
       }
       expansions += 1;
       if (expansions > PATH_SEARCH_EXPANSION_BUDGET) return { paths, more: true };
-      for (const e of outgoing.get(p.node) ?? []) {
+      const next = outgoing.get(p.node) ?? [];
+      // Pushed in reverse so the first edge is expanded first (deterministic order).
+      for (let i = next.length - 1; i >= 0; i -= 1) {
+        const e = next[i]!;
         const estimate = p.length + 1 + dist.get(e.to)!;
         if (estimate > maxLength || onPath(p, e.to)) continue;
         buckets[estimate]!.push({ node: e.to, edge: e, prev: p, length: p.length + 1 });
       }
     }
-    bucket.length = 0;
   }
   return { paths, more: false };
 }
