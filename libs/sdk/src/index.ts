@@ -15,6 +15,7 @@ export { analyzeDefinition, type DefinitionAnalysis } from './definition/analyze
 export { parseJsonPath, readJsonPath, type JsonPathSegment } from './definition/json-path.ts';
 export { stepReferences, type StepReference, type StepReferenceKind } from './definition/references.ts';
 export { pipelineDefinitionSchema, DEFAULT_CACHE_CONFIG, DEFAULT_RETRY } from './definition/schema.ts';
+export { definitionJsonSchema, DEFINITION_SCHEMA_ID } from './definition/json-schema.ts';
 export { parseIsoDuration, isIsoDuration } from './duration.ts';
 export { resolveParameterValues } from './parameters.ts';
 
