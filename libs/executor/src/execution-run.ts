@@ -178,9 +178,10 @@ export class ExecutionRun {
         .filter((s) => s.phase === 'active')
         .map((s) =>
           this.locked(s, async () => {
-            if (s.record?.status === 'Executing' && s.controller) {
+            if (s.record?.status === 'Executing') {
               await this.setStep(s, { to: 'Stopping' });
-              s.controller.abort('stopped');
+              // A step still materializing its inputs has no controller yet; `execute` sees `stopping` and aborts at once.
+              s.controller?.abort('stopped');
             }
             s.callback?.({ status: 'Failed', outputs: {}, reason: 'stopped' });
           }),
@@ -272,15 +273,26 @@ export class ExecutionRun {
     }
   }
 
-  /** A selective execution: unchosen steps reuse the reference execution's results (Cached with REUSED), or are left out. */
+  /** A selective execution: unchosen steps reuse the reference execution's results (Cached with REUSED), except those downstream of a chosen step, which are left out. */
   private async loadSelection(selection: NonNullable<RunMarker['selection']>): Promise<void> {
     const chosen = new Set(selection.steps);
+    // Unchosen steps downstream of a chosen one would be stale copies (built from the old inputs): leave them out.
+    const downstream = new Set<string>();
+    const queue = [...chosen];
+    while (queue.length > 0) {
+      for (const next of this.analysis.dependents.get(queue.pop()!) ?? []) {
+        if (!downstream.has(next)) {
+          downstream.add(next);
+          queue.push(next);
+        }
+      }
+    }
     const reference = await this.deps.store.getExecutionWithSteps(selection.referenceExecutionId as PipelineExecution['id']);
     const refByName = new Map(reference.steps.map((r) => [r.stepName, r]));
     const toLink: { s: StepState; source: StepExecution }[] = [];
     for (const s of this.steps.values()) {
       if (chosen.has(s.def.name)) continue;
-      const source = refByName.get(s.def.name);
+      const source = downstream.has(s.def.name) ? undefined : refByName.get(s.def.name);
       if (source && (source.status === 'Succeeded' || source.status === 'Cached')) {
         if (!s.record) toLink.push({ s, source });
         // Either way its results come from the reference; phase is set from the record below.
@@ -843,10 +855,12 @@ export class ExecutionRun {
         },
         controller.signal,
       );
-      if (!result.ok && controller.signal.aborted) {
+      if (controller.signal.aborted) {
+        // Even a clean exit after SIGTERM / abort may have left partial outputs: never record it as a success.
         const reason = controller.signal.reason;
-        if (reason === 'timeout') return { ...result, failureKind: 'timeout', message: `timed out after ${def.timeoutSeconds} s` };
-        return { ...result, failureKind: 'stopped', message: 'stopped' };
+        if (reason === 'timeout')
+          return { ...result, ok: false, failureKind: 'timeout', message: `timed out after ${def.timeoutSeconds} s` };
+        return { ...result, ok: false, failureKind: 'stopped', message: 'stopped' };
       }
       return result;
     } finally {

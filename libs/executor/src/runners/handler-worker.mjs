@@ -31,6 +31,7 @@ export default async function runHandler({ moduleUrl, exportName, context, port 
     if (typeof handler !== 'function') {
       return { ok: false, message: `handler module does not export a function named ${JSON.stringify(exportName)}` };
     }
+    if (controller.signal.aborted) return { ok: false, message: 'stopped before the handler started' };
     try {
       const result = await handler({ ...context, signal: controller.signal, log });
       if (result !== undefined && result !== null && (typeof result !== 'object' || Array.isArray(result))) {
