@@ -1,0 +1,125 @@
+/**
+ * Runs the executor benchmark: a warm-up pipeline (starts the handler worker pool and JITs the
+ * code paths), then the benchmark pipeline cold (every step a cache miss that runs its handler),
+ * then the same pipeline again (every step a cache hit), each on the embedded SQLite store and a
+ * local artifact store in a fresh temporary data directory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLocalArtifactStore } from '@pedigree/artifact-store';
+import type { StepExecution } from '@pedigree/domain';
+import { createExecutor, type Executor } from '@pedigree/executor';
+import type { GraphStore } from '@pedigree/graph-store';
+import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
+import type { PipelineDefinition } from '@pedigree/sdk';
+import { BENCH_PROJECT_ROOT, buildBenchPipeline, STEPS_PER_GROUP } from './executor-pipeline.ts';
+
+export interface ExecutorBenchOptions {
+  /** Steps of the benchmark pipeline, a multiple of 50; default 1,000. */
+  readonly steps?: number;
+  /** Keep the data directory (for inspection) instead of deleting it. */
+  readonly keepDataDir?: boolean;
+}
+
+export interface ExecutorBenchResult {
+  readonly steps: number;
+  readonly cpus: number;
+  readonly maxParallelSteps: number;
+  /** Building and compiling the definition with the SDK. */
+  readonly compileMs: number;
+  /** The warm-up pipeline (50 steps, another name) run before measuring. */
+  readonly warmupMs: number;
+  /** Cold run: start() to wait() resolving. */
+  readonly totalMs: number;
+  /** Sum over steps of the time spent inside the handler function. */
+  readonly handlerMs: number;
+  /** (totalMs - handlerMs) / steps. */
+  readonly perStepOverheadMs: number;
+  /** totalMs / steps. */
+  readonly perStepWallMs: number;
+  /** Mean of (endedAt - startedAt) per step in the cold run, as recorded in the store. */
+  readonly meanStepSpanMs: number;
+  /** Cached run: start() to wait() resolving. */
+  readonly cachedTotalMs: number;
+  /** cachedTotalMs / steps. */
+  readonly cacheHitPerStepMs: number;
+  readonly dataDir: string | null;
+}
+
+export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): Promise<ExecutorBenchResult> {
+  const steps = options.steps ?? 1000;
+  const compileStarted = performance.now();
+  const definition = buildBenchPipeline(steps);
+  const compileMs = performance.now() - compileStarted;
+  const warmup = buildBenchPipeline(STEPS_PER_GROUP, { name: 'bench-executor-warmup', salt: 'warm-up' });
+
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pedigree-bench-executor-'));
+  const store = createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db') });
+  const artifacts = createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') });
+  const maxParallelSteps = 8;
+  const executor = createExecutor({ store, artifacts, dataDir, projectRoot: BENCH_PROJECT_ROOT, maxParallelSteps });
+  try {
+    const warm = await timedRun(executor, store, warmup);
+    expectAll(warm.steps, 'Succeeded', 'warm-up');
+
+    const cold = await timedRun(executor, store, definition);
+    expectAll(cold.steps, 'Succeeded', 'cold run');
+    const handlerMs = cold.steps.reduce((sum, step) => sum + handlerTime(step), 0);
+    const spans = cold.steps.map((step) => Date.parse(step.endedAt ?? '') - Date.parse(step.startedAt ?? ''));
+
+    const cached = await timedRun(executor, store, definition);
+    expectAll(cached.steps, 'Cached', 'cached run');
+
+    return {
+      steps,
+      cpus: availableParallelism(),
+      maxParallelSteps,
+      compileMs,
+      warmupMs: warm.ms,
+      totalMs: cold.ms,
+      handlerMs,
+      perStepOverheadMs: (cold.ms - handlerMs) / steps,
+      perStepWallMs: cold.ms / steps,
+      meanStepSpanMs: spans.reduce((a, b) => a + b, 0) / steps,
+      cachedTotalMs: cached.ms,
+      cacheHitPerStepMs: cached.ms / steps,
+      dataDir: options.keepDataDir ? dataDir : null,
+    };
+  } finally {
+    await executor.close();
+    await store.close();
+    if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function timedRun(
+  executor: Executor,
+  store: GraphStore,
+  definition: PipelineDefinition,
+): Promise<{ ms: number; steps: readonly StepExecution[] }> {
+  const started = performance.now();
+  const id = await executor.start(definition);
+  const execution = await executor.wait(id);
+  const ms = performance.now() - started;
+  if (execution.status !== 'Succeeded')
+    throw new Error(`benchmark execution ${id} ended ${execution.status}: ${execution.failureReason ?? ''}`);
+  const { steps } = await store.getExecutionWithSteps(id);
+  return { ms, steps };
+}
+
+function expectAll(steps: readonly StepExecution[], status: StepExecution['status'], what: string): void {
+  const wrong = steps.filter((step) => step.status !== status);
+  if (wrong.length > 0) {
+    throw new Error(
+      `${what}: ${wrong.length} of ${steps.length} steps are not ${status} (first: ${wrong[0]?.stepName} ${wrong[0]?.status})`,
+    );
+  }
+}
+
+function handlerTime(step: StepExecution): number {
+  const result = step.properties?.['result'];
+  const ms = result !== null && typeof result === 'object' && !Array.isArray(result) ? result['handlerMs'] : undefined;
+  if (typeof ms !== 'number') throw new Error(`step ${step.stepName} recorded no handlerMs`);
+  return ms;
+}
