@@ -21,6 +21,8 @@ export interface SessionLike {
 export interface DriverLike {
   session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE' }): SessionLike;
   close(): Promise<void>;
+  /** Present on the real driver: one round trip that fails fast when the server is unreachable or refuses the credentials. */
+  verifyConnectivity?(config?: { database?: string }): Promise<unknown>;
 }
 
 /** Runs named statements inside one managed transaction. */

@@ -30,6 +30,8 @@ import {
   pipelineNodeIdFor,
   pipelineVersionIdFor,
   isDigest,
+  EDGE_ENDPOINTS,
+  type NodeType,
   type Approval,
   type Artifact,
   type ArtifactId,
@@ -173,6 +175,11 @@ export async function createNeo4jGraphStore(options: Neo4jGraphStoreOptions): Pr
     }) as unknown as DriverLike);
   const store = new Neo4jGraphStore(driver, texts, options.database, ownsDriver, options.logger);
   try {
+    // Managed transactions retry an unreachable server for up to 30 s; checking first makes a
+    // wrong URI or password fail at start in one round trip.
+    await driver.verifyConnectivity?.(options.database ? { database: options.database } : {}).catch((error: unknown) => {
+      throw mapDriverError(error, { operation: 'connect' });
+    });
     await store.ensureSchema();
   } catch (error) {
     await store.close();
@@ -355,7 +362,9 @@ class Neo4jGraphStore implements GraphStore {
 
   async upsertPipelineVersion(input: UpsertPipelineVersionInput): Promise<UpsertPipelineVersionResult> {
     const pipelineName = requireString('pipelineName', input.pipelineName);
-    if (!isDigest(input.definitionHash)) throw new InvalidArgumentError('definitionHash', 'must be sha256:<64 hex>');
+    if (!isDigest(input.definitionHash)) {
+      throw new ValidationError('pipeline version', [{ path: 'definitionHash', message: 'must be sha256:<64 hex>' }]);
+    }
     if (!isJsonObject(input.definition)) throw new InvalidArgumentError('definition', 'must be a JSON object');
     const at = timestampOrNow('at', input.at);
     const rows = await this.cypher.write('upsertPipelineVersion', (q) =>
@@ -655,8 +664,12 @@ class Neo4jGraphStore implements GraphStore {
     const id = input.stepExecutionId;
     const at = timestampOrNow('at', input.at);
     const current = await this.readStep(q, id);
-    // Recording the same result again is a no-op that returns the step as it is.
-    if (current.status === input.status) return current;
+    if (current.status === input.status) {
+      // Recording the same result again is a no-op that returns the step as it is; a different
+      // result for a finished step is another writer's (or a confused caller's) and must not win.
+      if (await this.sameResultRecorded(q, current, input)) return current;
+      throw new ConflictError(`StepExecution ${id} already has a different ${current.status} result`, { id, status: current.status });
+    }
     if (current.status !== input.from) {
       throw new ConflictError(`StepExecution ${id} is ${current.status}, not ${input.from}`, {
         id,
@@ -696,6 +709,20 @@ class Neo4jGraphStore implements GraphStore {
     if (reusedId !== null) await q.run('record-reused-edge', { stepExecutionId: id, reusedStepExecutionId: reusedId });
     this.logger?.debug({ component: 'graph-store-neo4j', stepExecutionId: id, artifacts: artifacts.size }, 'step result recorded');
     return step;
+  }
+
+  private async sameResultRecorded(q: StatementRunner, current: StepExecution, input: RecordStepResultInput): Promise<boolean> {
+    if (input.status === 'Cached' && current.reusedStepExecutionId !== (input.reusedStepExecutionId ?? null)) return false;
+    const rows = await q.run('list-step-artifacts', { stepExecutionIds: [current.id] });
+    const recorded = rows.map(
+      (r) => `${stringColumn(r, 'direction')}|${stringColumn(r, 'name')}|${toArtifact(requiredMap(r, 'artifact', 'recordStepResult')).id}`,
+    );
+    const asked = [
+      ...input.inputs.map((c) => `input|${c.name}|${artifactIdFor(c.artifact.uri, c.artifact.digest)}`),
+      ...input.outputs.map((c) => `output|${c.name}|${artifactIdFor(c.artifact.uri, c.artifact.digest)}`),
+    ];
+    const key = (list: string[]) => [...new Set(list)].sort().join('\n');
+    return key(recorded) === key(asked);
   }
 
   private async readStep(q: StatementRunner, id: string): Promise<StepExecution> {
@@ -870,7 +897,7 @@ class Neo4jGraphStore implements GraphStore {
     const skip = after === null ? 0 : cursorNumber(decodeCursor(after, 1)[0]);
     const types = optionalList('types', query.types, ['DataSet', 'Model', 'Metrics', 'Code', 'Image', 'Report', 'Other'] as const);
     const lucene = toLuceneQuery(query.text);
-    if (lucene === null) return { items: [], endCursor: null, hasNextPage: false };
+    if (lucene === null) throw new InvalidArgumentError('text', 'must contain at least one word');
     const rows = await this.cypher.read('searchArtifacts', (q) =>
       q.run('search-artifacts', { query: lucene, types, skip: toDriverInt(skip), limit: toDriverInt(first + 1) }),
     );
@@ -894,11 +921,14 @@ class Neo4jGraphStore implements GraphStore {
 
   async recordEdges(edges: readonly EdgeInput[]): Promise<void> {
     if (!Array.isArray(edges)) throw new InvalidArgumentError('edges', 'must be a list');
-    edges.forEach((e, i) => {
-      requireString(`edges[${i}].from`, e?.from);
-      requireString(`edges[${i}].to`, e?.to);
-      requireOneOf(`edges[${i}].type`, e.type, ['DERIVED_FROM', 'ASSOCIATED_WITH'] as const);
-    });
+    const shapeIssues = edges.flatMap((e, i) => [
+      ...(typeof e?.from === 'string' && e.from.length > 0 ? [] : [{ path: `edges[${i}].from`, message: 'must be a node id' }]),
+      ...(typeof e?.to === 'string' && e.to.length > 0 ? [] : [{ path: `edges[${i}].to`, message: 'must be a node id' }]),
+      ...(e?.type === 'DERIVED_FROM' || e?.type === 'ASSOCIATED_WITH'
+        ? []
+        : [{ path: `edges[${i}].type`, message: 'must be DERIVED_FROM or ASSOCIATED_WITH (other edges are recorded with step results)' }]),
+    ]);
+    if (shapeIssues.length > 0) throw new ValidationError('edges', shapeIssues);
     if (edges.length === 0) return;
     await this.cypher.write('recordEdges', async (q) => {
       const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
@@ -907,14 +937,16 @@ class Neo4jGraphStore implements GraphStore {
       for (const r of rows) types.set(stringColumn(r, 'id'), mapColumn(r, 'node')?.['nodeType']);
       const missing = ids.filter((id) => types.get(id) === undefined);
       if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
-      const issues = edges.flatMap((e, i) => {
-        if (e.type === 'DERIVED_FROM' && (types.get(e.from) !== 'Artifact' || types.get(e.to) !== 'Artifact')) {
-          return [{ path: `edges[${i}]`, message: 'DERIVED_FROM connects two artifacts' }];
-        }
-        if (e.type === 'ASSOCIATED_WITH' && types.get(e.to) !== 'Context') {
-          return [{ path: `edges[${i}].to`, message: 'ASSOCIATED_WITH must point at a context' }];
-        }
-        return [];
+      const issues = edges.flatMap((e: EdgeInput, i: number): { path: string; message: string }[] => {
+        const ends = EDGE_ENDPOINTS[e.type];
+        return [
+          ...(ends.from.includes(types.get(e.from) as NodeType)
+            ? []
+            : [{ path: `edges[${i}].from`, message: `${e.type} cannot start at a ${String(types.get(e.from))}` }]),
+          ...(ends.to.includes(types.get(e.to) as NodeType)
+            ? []
+            : [{ path: `edges[${i}].to`, message: `${e.type} cannot end at a ${String(types.get(e.to))}` }]),
+        ];
       });
       if (issues.length > 0) throw new ValidationError('edges', issues);
       const derived = edges.filter((e) => e.type === 'DERIVED_FROM').map((e) => ({ from: e.from, to: e.to, name: e.name ?? null }));
@@ -982,6 +1014,7 @@ class Neo4jGraphStore implements GraphStore {
     if ('executionId' in scope) {
       const executionId = requireString('executionId', scope.executionId);
       const stepName = requireString('stepName', scope.stepName);
+      await this.readExecution(q, executionId);
       const rows = await q.run('find-step-execution-by-name', { executionId, stepName });
       if (rows.length === 0) throw new NotFoundError('StepExecution', [`${executionId}/${stepName}`]);
       return rows.map((r) => stringColumn(r, 'id'));
@@ -995,15 +1028,19 @@ class Neo4jGraphStore implements GraphStore {
     if ('artifactId' in scope) {
       const artifactId = requireString('artifactId', scope.artifactId);
       const start = await q.run('get-artifacts', { ids: [artifactId] });
-      if (!start[0] || mapColumn(start[0], 'artifact') === null) throw new NotFoundError('Artifact', artifactId);
+      const artifact = start[0] ? mapColumn(start[0], 'artifact') : null;
+      if (artifact === null) throw new NotFoundError('Artifact', artifactId);
       // Everything downstream along the data flow, however deep: invalidation must not stop at a budget.
-      const visited = await expandHops(q, {
-        startIds: [artifactId],
-        direction: 'DOWNSTREAM',
-        edgeTypes: ['CONSUMED_BY', 'PRODUCED', 'DERIVED_FROM'],
-        maxDepth: Number.MAX_SAFE_INTEGER,
-        nodeLimit: Number.MAX_SAFE_INTEGER,
-      });
+      const visited = await expandHops(
+        q,
+        {
+          direction: 'DOWNSTREAM',
+          edgeTypes: ['CONSUMED_BY', 'PRODUCED', 'DERIVED_FROM'],
+          maxDepth: Number.MAX_SAFE_INTEGER,
+          nodeLimit: Number.MAX_SAFE_INTEGER,
+        },
+        [artifact],
+      );
       return [...visited.nodes.values()].filter((n) => n.map['nodeType'] === 'StepExecution').map((n) => n.id);
     }
     throw new InvalidArgumentError('scope', 'must name stepExecutionId, executionId and stepName, pipelineName, or artifactId');
@@ -1021,6 +1058,7 @@ class Neo4jGraphStore implements GraphStore {
     return this.cypher.write('registerModelPackage', async (q) => {
       const [lock] = await q.run('lock-model-package-group', { group, modelArtifactId });
       if (lock === undefined || !booleanColumn(lock, 'artifactExists')) throw new NotFoundError('Artifact', modelArtifactId);
+      if (input.stepExecutionId) await this.readStep(q, input.stepExecutionId);
       const existing = mapColumn(lock, 'existing');
       if (existing !== null) return { modelPackage: toModelPackage(existing), created: false };
       const approval: Approval = { status: approvalStatus, by, at, comment: null };
@@ -1138,10 +1176,11 @@ class Neo4jGraphStore implements GraphStore {
   async traverse(query: TraverseQuery): Promise<TraverseResult> {
     const normalized = normalizeTraverseQuery(query);
     return this.cypher.read('traverse', async (q) => {
-      const start = await q.run('get-lineage-nodes', { ids: [...normalized.startIds] });
-      const missing = start.filter((r) => mapColumn(r, 'node') === null).map((r) => stringColumn(r, 'id'));
+      const startRows = await q.run('get-lineage-nodes', { ids: [...normalized.startIds] });
+      const missing = startRows.filter((r) => mapColumn(r, 'node') === null).map((r) => stringColumn(r, 'id'));
       if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
-      const visited = await expandHops(q, normalized);
+      const start = startRows.map((r) => requiredMap(r, 'node', 'traverse'));
+      const visited = await expandHops(q, normalized, start);
       const nodes: LineageNode[] = [];
       for (const v of visited.nodes.values()) {
         const node = toLineageNode(v.map, v.depth);

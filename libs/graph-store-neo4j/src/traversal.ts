@@ -14,7 +14,6 @@ import { mapColumn, type PropertyMap } from './to-domain.ts';
 import { toDriverInt } from './to-driver.ts';
 
 export interface ExpandOptions {
-  readonly startIds: readonly string[];
   readonly direction: LineageDirection;
   readonly edgeTypes: readonly EdgeType[];
   readonly maxDepth: number;
@@ -25,7 +24,7 @@ export interface ExpandOptions {
 export interface VisitedNode {
   readonly id: string;
   readonly depth: number;
-  /** The node's properties; absent for start nodes (the caller already read them). */
+  /** The node's properties. */
   readonly map: PropertyMap;
 }
 
@@ -42,16 +41,20 @@ const HOP_STATEMENT: Readonly<Record<LineageDirection, StatementName>> = {
   BOTH: 'traverse-hop-both',
 };
 
-/** Start nodes are visited at depth 0 with their properties read by `get-lineage-nodes`. */
-export async function expandHops(q: StatementRunner, options: ExpandOptions): Promise<ExpandResult> {
+/** `start` holds the start nodes' properties (the caller read them to report unknown ids); they are visited at depth 0. */
+export async function expandHops(q: StatementRunner, options: ExpandOptions, start: readonly PropertyMap[]): Promise<ExpandResult> {
   const nodes = new Map<string, VisitedNode>();
-  const startRows = await q.run('get-lineage-nodes', { ids: [...options.startIds] });
-  for (const row of startRows) {
-    const map = mapColumn(row, 'node');
-    if (map !== null && typeof map['id'] === 'string' && !nodes.has(map['id'])) nodes.set(map['id'], { id: map['id'], depth: 0, map });
-  }
-  let frontier = [...nodes.keys()];
   let truncated = false;
+  for (const map of start) {
+    if (typeof map['id'] !== 'string' || nodes.has(map['id'])) continue;
+    // More start nodes than the budget: visit the first ones asked, and report the cut.
+    if (nodes.size === options.nodeLimit) {
+      truncated = true;
+      break;
+    }
+    nodes.set(map['id'], { id: map['id'], depth: 0, map });
+  }
+  let frontier = truncated ? [] : [...nodes.keys()];
   const statement = HOP_STATEMENT[options.direction];
   for (let depth = 1; depth <= options.maxDepth && frontier.length > 0 && !truncated; depth += 1) {
     const remaining = Math.max(0, options.nodeLimit - nodes.size);

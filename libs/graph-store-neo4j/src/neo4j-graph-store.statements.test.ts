@@ -1,0 +1,520 @@
+/*
+ * What each port call sends to Neo4j (statement name, text, parameters, read or write transaction)
+ * and how the adapter maps the records that come back, through a recording driver. The canned
+ * records carry driver Integers and DateTimes, so the mappers run as they do in production.
+ *
+ * These tests do NOT show that Neo4j accepts the statements or answers as canned: that is what the
+ * Cypher lint test and the contract suite against a real server (`*.contract.int.test.ts`) are for.
+ */
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotFoundError,
+  artifactIdFor,
+  pipelineNodeIdFor,
+  pipelineVersionIdFor,
+  type ArtifactId,
+  type Digest,
+  type ExecutionId,
+  type PipelineVersionId,
+  type StepExecutionId,
+} from '@pedigree/domain';
+import type { GraphStore } from '@pedigree/graph-store';
+import { createNeo4jGraphStore } from './neo4j-graph-store.ts';
+import { SCHEMA_STATEMENTS, type StatementName } from './statements.ts';
+import {
+  createRecordingDriver,
+  driverDateTime,
+  type CannedRows,
+  type RecordedStatement,
+  type Responder,
+} from './testing/recording-driver.ts';
+
+const int = (n: number) => neo4j.int(n);
+const T0 = '2026-12-03T15:58:23.123Z';
+const T1 = '2026-12-03T16:00:00.000Z';
+const HASH = `sha256:${'a'.repeat(64)}` as Digest;
+const DIGEST_1 = `sha256:${'1'.repeat(64)}` as Digest;
+const DIGEST_2 = `sha256:${'2'.repeat(64)}` as Digest;
+const VERSION_ID = pipelineVersionIdFor('iris', HASH);
+const EXECUTION_ID = 'ex_0000000000000000000000000000e001' as ExecutionId;
+const STEP_ID = 'se_0000000000000000000000000000s001' as StepExecutionId;
+const TRAIN_URI = 'file:///data/iris/train.csv';
+const MODEL_URI = 'file:///models/iris/model.json';
+const TRAIN_ID = artifactIdFor(TRAIN_URI, DIGEST_1);
+const MODEL_ID = artifactIdFor(MODEL_URI, DIGEST_2);
+
+/** Generated ids differ per run; snapshots show where one was generated. */
+function stable(calls: readonly RecordedStatement[]): unknown {
+  return JSON.parse(
+    JSON.stringify(calls, (_key, value: unknown) => (neo4j.isInt(value) ? `Integer(${value.toString()})` : value)).replace(
+      /"(se|mp)_[0-9a-f]{32}"/g,
+      '"$1_<generated>"',
+    ),
+  );
+}
+
+function responder(
+  table: Partial<Record<StatementName, CannedRows | ((params: Readonly<Record<string, unknown>>) => CannedRows)>>,
+): Responder {
+  return (statement, params) => {
+    const entry = table[statement];
+    return typeof entry === 'function' ? entry(params) : entry;
+  };
+}
+
+async function storeWith(table: Parameters<typeof responder>[0]): Promise<{ store: GraphStore; calls: RecordedStatement[] }> {
+  const driver = createRecordingDriver(responder({ 'schema-record-version': [{ version: int(1) }], ...table }));
+  const store = await createNeo4jGraphStore({ uri: 'bolt://recording', username: 'neo4j', password: 'unused', driver });
+  driver.clear();
+  return { store, calls: driver.calls };
+}
+
+// Property maps as `n {.*}` returns them: driver Integers and DateTimes; null properties are absent.
+const pipelineMap = {
+  id: pipelineNodeIdFor('iris'),
+  nodeType: 'Pipeline',
+  name: 'iris',
+  createdAt: driverDateTime(T0),
+  latestVersion: int(1),
+};
+const versionMap = {
+  id: VERSION_ID,
+  nodeType: 'PipelineVersion',
+  pipelineName: 'iris',
+  version: int(1),
+  definitionHash: HASH,
+  definition: '{"steps":[]}',
+  createdAt: driverDateTime(T0),
+};
+const executionMap = (status: string, revision: number, extra: Record<string, unknown> = {}) => ({
+  id: EXECUTION_ID,
+  nodeType: 'PipelineExecution',
+  pipelineName: 'iris',
+  pipelineVersionId: VERSION_ID,
+  status,
+  parameters: '{"epochs":3}',
+  startedAt: driverDateTime(T0),
+  createdBy: 'ada',
+  revision: int(revision),
+  ...extra,
+});
+const stepMap = (status: string, revision: number, extra: Record<string, unknown> = {}) => ({
+  id: STEP_ID,
+  nodeType: 'StepExecution',
+  executionId: EXECUTION_ID,
+  pipelineName: 'iris',
+  stepName: 'train',
+  stepType: 'training',
+  status,
+  attempt: int(1),
+  attempts: JSON.stringify([
+    { attempt: 1, status: 'Executing', startedAt: T0, endedAt: null, failureReason: null, failureKind: null, exitCode: null },
+  ]),
+  cacheHit: false,
+  cacheInvalidated: false,
+  startedAt: driverDateTime(T0),
+  revision: int(revision),
+  ...extra,
+});
+const artifactMap = (id: string, uri: string, digest: string, type: string, name: string) => ({
+  id,
+  nodeType: 'Artifact',
+  uri,
+  digest,
+  type,
+  name,
+  size: int(1024),
+  properties: '{"rows":150}',
+  searchText: '150',
+  createdAt: driverDateTime(T0),
+});
+/** Echoes `upsert-artifacts` rows back as stored maps, as the MERGE would return them. */
+const echoArtifacts = (params: Readonly<Record<string, unknown>>): CannedRows =>
+  (params['artifacts'] as Record<string, unknown>[]).map((row) => ({
+    artifact: {
+      ...row,
+      nodeType: 'Artifact',
+      createdAt: driverDateTime(row['createdAt'] as string),
+      previousVersionId: row['previousVersionId'] ?? undefined,
+    },
+  }));
+
+describe('createNeo4jGraphStore', () => {
+  it('creates every constraint and index idempotently, each in its own write transaction, then records the schema version', async () => {
+    const driver = createRecordingDriver(responder({ 'schema-record-version': [{ version: int(1) }] }));
+    await createNeo4jGraphStore({ uri: 'bolt://recording', username: 'neo4j', password: 'unused', driver });
+    expect(driver.calls.map((c) => c.statement)).toEqual([...SCHEMA_STATEMENTS, 'schema-record-version']);
+    expect(driver.calls.every((c) => c.mode === 'WRITE')).toBe(true);
+    expect(driver.calls.filter((c) => c.statement !== 'schema-record-version').every((c) => /IF NOT EXISTS/.test(c.text))).toBe(true);
+    expect(driver.calls.map((c) => c.text)).toMatchSnapshot();
+  });
+
+  it('does not close a driver it was given', async () => {
+    const driver = createRecordingDriver(responder({ 'schema-record-version': [{ version: int(1) }] }));
+    const store = await createNeo4jGraphStore({ uri: 'bolt://recording', username: 'neo4j', password: 'unused', driver });
+    await store.close();
+    expect(driver.closed).toBe(false);
+  });
+});
+
+describe('statements sent per port call', () => {
+  it('upsertPipelineVersion: one write, the pipeline and version ids derived from name and hash', async () => {
+    const { store, calls } = await storeWith({
+      'upsert-pipeline-version': [{ pipeline: pipelineMap, version: versionMap, created: true }],
+    });
+    const result = await store.upsertPipelineVersion({ pipelineName: 'iris', definition: { steps: [] }, definitionHash: HASH, at: T0 });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(result).toEqual({
+      pipeline: { name: 'iris', description: null, createdAt: T0, latestVersion: 1 },
+      version: { id: VERSION_ID, pipelineName: 'iris', version: 1, definitionHash: HASH, definition: { steps: [] }, createdAt: T0 },
+      created: true,
+    });
+  });
+
+  it('createExecution: one write; NOT_FOUND for the version when the statement returns no row', async () => {
+    const { store, calls } = await storeWith({
+      'create-execution': (p) =>
+        p['pipelineVersionId'] === VERSION_ID ? [{ execution: executionMap('Executing', 1), created: true }] : [],
+    });
+    const execution = await store.createExecution({
+      id: EXECUTION_ID,
+      pipelineVersionId: VERSION_ID,
+      parameters: { epochs: 3 },
+      createdBy: 'ada',
+      at: T0,
+    });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(execution).toEqual({
+      id: EXECUTION_ID,
+      pipelineName: 'iris',
+      pipelineVersionId: VERSION_ID,
+      status: 'Executing',
+      parameters: { epochs: 3 },
+      startedAt: T0,
+      endedAt: null,
+      failureReason: null,
+      createdBy: 'ada',
+      scheduleId: null,
+      revision: 1,
+    });
+    await expect(store.createExecution({ pipelineVersionId: 'pv_missing' as PipelineVersionId, parameters: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('transitionExecution: reads, then writes with the status and revision it read', async () => {
+    const { store, calls } = await storeWith({
+      'get-execution': [{ execution: executionMap('Executing', 4) }],
+      'update-execution': [{ execution: executionMap('Succeeded', 5, { endedAt: driverDateTime(T1) }), applied: true }],
+    });
+    const execution = await store.transitionExecution({ id: EXECUTION_ID, from: 'Executing', to: 'Succeeded', at: T1 });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.every((c) => c.mode === 'WRITE')).toBe(true);
+    expect(execution).toMatchObject({ status: 'Succeeded', endedAt: T1, revision: 5 });
+  });
+
+  it('transitionExecution: CONFLICT when the write lost the race (applied = false)', async () => {
+    const { store } = await storeWith({
+      'get-execution': [{ execution: executionMap('Executing', 4) }],
+      'update-execution': [{ execution: executionMap('Failed', 5), applied: false }],
+    });
+    await expect(store.transitionExecution({ id: EXECUTION_ID, from: 'Executing', to: 'Succeeded', at: T1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      context: { id: EXECUTION_ID, expected: 'Executing', actual: 'Failed' },
+    });
+  });
+
+  it('transitionExecution: CONFLICT without writing when the status read differs; NOT_FOUND for an unknown id; INVALID_STATUS_TRANSITION', async () => {
+    const { store, calls } = await storeWith({
+      'get-execution': (p) => (p['id'] === EXECUTION_ID ? [{ execution: executionMap('Failed', 2) }] : []),
+    });
+    await expect(store.transitionExecution({ id: EXECUTION_ID, from: 'Executing', to: 'Succeeded' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.transitionExecution({ id: 'ex_missing' as ExecutionId, from: 'Executing', to: 'Succeeded' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      ids: ['ex_missing'],
+    });
+    await expect(store.transitionExecution({ id: EXECUTION_ID, from: 'Failed', to: 'Succeeded' })).rejects.toBeInstanceOf(
+      InvalidTransitionError,
+    );
+    expect(calls.map((c) => c.statement)).not.toContain('update-execution');
+  });
+
+  it('recordStepResult: artifacts upserted in one batch, the step updated, edges merged, all in one write transaction', async () => {
+    const { store, calls } = await storeWith({
+      'get-step-executions': [{ id: STEP_ID, step: stepMap('Executing', 2) }],
+      'find-latest-artifacts-at-uris': [{ uri: MODEL_URI, latestId: 'ar_previous_model' }],
+      'upsert-artifacts': echoArtifacts,
+      'update-step-execution': [
+        {
+          step: stepMap('Succeeded', 3, { endedAt: driverDateTime(T1), cacheKey: 'k1', properties: '{"accuracy":0.97}' }),
+          applied: true,
+        },
+      ],
+      'record-step-inputs': [{ recorded: int(1) }],
+      'record-step-outputs': [{ recorded: int(1) }],
+    });
+    const step = await store.recordStepResult({
+      stepExecutionId: STEP_ID,
+      from: 'Executing',
+      status: 'Succeeded',
+      at: T1,
+      cacheKey: 'k1',
+      properties: { accuracy: 0.97 },
+      inputs: [
+        {
+          name: 'train',
+          artifact: {
+            uri: TRAIN_URI,
+            digest: DIGEST_1,
+            type: 'DataSet',
+            name: 'train',
+            size: 1024,
+            properties: { rows: 150 },
+            createdAt: T0,
+          },
+        },
+      ],
+      outputs: [{ name: 'model', artifact: { uri: MODEL_URI, digest: DIGEST_2, type: 'Model', name: 'model', size: 2048, createdAt: T1 } }],
+    });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(new Set(calls.map((c) => c.mode))).toEqual(new Set(['WRITE']));
+    const upsert = calls.find((c) => c.statement === 'upsert-artifacts')!;
+    // New bytes at a known URI link to the newest artifact already there.
+    expect((upsert.params['artifacts'] as { previousVersionId: unknown }[]).map((a) => a.previousVersionId)).toEqual([
+      null,
+      'ar_previous_model',
+    ]);
+    expect(step).toMatchObject({
+      id: STEP_ID,
+      status: 'Succeeded',
+      endedAt: T1,
+      cacheKey: 'k1',
+      properties: { accuracy: 0.97 },
+      revision: 3,
+    });
+  });
+
+  it('recordStepResult: the same result again returns the step and writes nothing; a different one is CONFLICT', async () => {
+    const { store, calls } = await storeWith({
+      'get-step-executions': [{ id: STEP_ID, step: stepMap('Succeeded', 3) }],
+      'list-step-artifacts': [
+        {
+          stepExecutionId: STEP_ID,
+          direction: 'output',
+          name: 'model',
+          artifact: artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model'),
+        },
+      ],
+    });
+    const model = { uri: MODEL_URI, digest: DIGEST_2, type: 'Model' as const, name: 'model', size: 1024 };
+    const step = await store.recordStepResult({
+      stepExecutionId: STEP_ID,
+      from: 'Executing',
+      status: 'Succeeded',
+      inputs: [],
+      outputs: [{ name: 'model', artifact: model }],
+    });
+    expect(step).toMatchObject({ id: STEP_ID, status: 'Succeeded', revision: 3 });
+    expect(calls.map((c) => c.statement)).toEqual(['get-step-executions', 'list-step-artifacts']);
+    const other = { ...model, digest: DIGEST_1 };
+    await expect(
+      store.recordStepResult({
+        stepExecutionId: STEP_ID,
+        from: 'Executing',
+        status: 'Succeeded',
+        inputs: [],
+        outputs: [{ name: 'model', artifact: other }],
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(calls.map((c) => c.statement)).not.toContain('update-step-execution');
+  });
+
+  it('findCacheHit: one read returning the step and its outputs', async () => {
+    const { store, calls } = await storeWith({
+      'find-cache-hit': [
+        {
+          step: stepMap('Succeeded', 3, { cacheKey: 'k1', endedAt: driverDateTime(T1) }),
+          outputs: [{ name: 'model', artifact: artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model') }],
+        },
+      ],
+    });
+    const hit = await store.findCacheHit({ cacheKey: 'k1', notBefore: T0, excludeExecutionId: 'ex_other' as ExecutionId });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => c.mode)).toEqual(['READ']);
+    expect(hit?.stepExecution).toMatchObject({ id: STEP_ID, cacheKey: 'k1', endedAt: T1 });
+    expect(hit?.outputs).toEqual([
+      {
+        name: 'model',
+        artifact: {
+          id: MODEL_ID,
+          uri: MODEL_URI,
+          digest: DIGEST_2,
+          type: 'Model',
+          name: 'model',
+          size: 1024,
+          properties: { rows: 150 },
+          createdAt: T0,
+          previousVersionId: null,
+        },
+      },
+    ]);
+  });
+
+  it('traverse with 2 hops: one static hop statement per hop with the frontier, visited set and remaining budget, then the edges', async () => {
+    const consumer = stepMap('Succeeded', 3);
+    const { store, calls } = await storeWith({
+      'get-lineage-nodes': [{ id: TRAIN_ID, node: artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train') }],
+      'traverse-hop-downstream': (p) =>
+        (p['frontier'] as string[]).includes(TRAIN_ID)
+          ? [{ node: consumer }]
+          : [{ node: artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model') }],
+      'traverse-edges': [
+        { from: TRAIN_ID, type: 'CONSUMED_BY', to: STEP_ID },
+        { from: STEP_ID, type: 'PRODUCED', to: MODEL_ID },
+      ],
+    });
+    const result = await store.traverse({ startIds: [TRAIN_ID], direction: 'DOWNSTREAM', maxDepth: 2, nodeLimit: 100 });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => [c.mode, c.statement])).toEqual([
+      ['READ', 'get-lineage-nodes'],
+      ['READ', 'traverse-hop-downstream'],
+      ['READ', 'traverse-hop-downstream'],
+      ['READ', 'traverse-edges'],
+    ]);
+    expect(calls[2]!.params).toMatchObject({ frontier: [STEP_ID], visited: [TRAIN_ID, STEP_ID], remaining: int(98) });
+    expect(result).toEqual({
+      nodes: [
+        {
+          id: TRAIN_ID,
+          type: 'Artifact',
+          depth: 0,
+          label: 'train',
+          artifactType: 'DataSet',
+          uri: TRAIN_URI,
+          digest: DIGEST_1,
+          createdAt: T0,
+        },
+        { id: STEP_ID, type: 'StepExecution', depth: 1, label: 'train', stepType: 'training', status: 'Succeeded' },
+        {
+          id: MODEL_ID,
+          type: 'Artifact',
+          depth: 2,
+          label: 'model',
+          artifactType: 'Model',
+          uri: MODEL_URI,
+          digest: DIGEST_2,
+          createdAt: T0,
+        },
+      ],
+      edges: [
+        { from: TRAIN_ID, type: 'CONSUMED_BY', to: STEP_ID },
+        { from: STEP_ID, type: 'PRODUCED', to: MODEL_ID },
+      ],
+      truncated: false,
+    });
+  });
+
+  it('traverse: truncated when a hop returns more than the remaining budget (the LIMIT $remaining + 1 probe)', async () => {
+    const { store, calls } = await storeWith({
+      'get-lineage-nodes': [{ id: TRAIN_ID, node: artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train') }],
+      'traverse-hop-downstream': [{ node: stepMap('Succeeded', 1) }, { node: { ...stepMap('Succeeded', 1), id: 'se_other' } }],
+      'traverse-edges': [{ from: TRAIN_ID, type: 'CONSUMED_BY', to: STEP_ID }],
+    });
+    const result = await store.traverse({ startIds: [TRAIN_ID], direction: 'DOWNSTREAM', maxDepth: 5, nodeLimit: 2 });
+    expect(result.truncated).toBe(true);
+    expect(result.nodes.map((n) => n.id)).toEqual([TRAIN_ID, STEP_ID]);
+    expect(calls.filter((c) => c.statement === 'traverse-hop-downstream')).toHaveLength(1);
+  });
+
+  it('traverse: NOT_FOUND naming unknown start ids, before any hop', async () => {
+    const { store, calls } = await storeWith({ 'get-lineage-nodes': [{ id: 'ar_missing', node: null }] });
+    await expect(store.traverse({ startIds: ['ar_missing'], direction: 'UPSTREAM' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      ids: ['ar_missing'],
+    });
+    expect(calls.map((c) => c.statement)).toEqual(['get-lineage-nodes']);
+  });
+
+  it('registerModelPackage: locks the group, then creates the next version with its first approval', async () => {
+    const { store, calls } = await storeWith({
+      'lock-model-package-group': [{ latestVersion: int(2), artifactExists: true, existing: null }],
+      'create-model-package': (p) => [
+        {
+          modelPackage: {
+            id: p['id'],
+            nodeType: 'ModelPackage',
+            group: 'iris-models',
+            version: int(3),
+            approvalStatus: 'PendingManualApproval',
+            modelArtifactId: MODEL_ID,
+            metrics: '{"accuracy":0.97}',
+            createdAt: driverDateTime(T1),
+            approvals: [p['approval']],
+          },
+        },
+      ],
+    });
+    const result = await store.registerModelPackage({
+      group: 'iris-models',
+      modelArtifactId: MODEL_ID,
+      approvalStatus: 'PendingManualApproval',
+      metrics: { accuracy: 0.97 },
+      by: `pipeline:${EXECUTION_ID}`,
+      at: T1,
+    });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(result.created).toBe(true);
+    expect(result.modelPackage).toMatchObject({
+      group: 'iris-models',
+      version: 3,
+      stepExecutionId: null,
+      description: null,
+      metrics: { accuracy: 0.97 },
+      createdAt: T1,
+      approvals: [{ status: 'PendingManualApproval', by: `pipeline:${EXECUTION_ID}`, at: T1, comment: null }],
+    });
+  });
+
+  it('registerModelPackage: NOT_FOUND for an unknown model artifact', async () => {
+    const { store } = await storeWith({ 'lock-model-package-group': [{ latestVersion: int(0), artifactExists: false, existing: null }] });
+    await expect(
+      store.registerModelPackage({ group: 'g', modelArtifactId: 'ar_missing' as ArtifactId, approvalStatus: 'Approved', by: 'ada' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', ids: ['ar_missing'] });
+  });
+
+  it('invalidateCache by artifact: walks downstream hop by hop, then marks the step executions found', async () => {
+    const { store, calls } = await storeWith({
+      'get-artifacts': [{ id: TRAIN_ID, artifact: artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train') }],
+      'traverse-hop-downstream': (p) =>
+        (p['frontier'] as string[]).includes(TRAIN_ID)
+          ? [{ node: stepMap('Succeeded', 3) }]
+          : (p['frontier'] as string[]).includes(STEP_ID)
+            ? [{ node: artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model') }]
+            : [],
+      'invalidate-cache': [{ id: STEP_ID }],
+    });
+    const result = await store.invalidateCache({ artifactId: TRAIN_ID });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => c.statement)).toEqual([
+      'get-artifacts',
+      'traverse-hop-downstream',
+      'traverse-hop-downstream',
+      'traverse-hop-downstream',
+      'invalidate-cache',
+    ]);
+    expect(result).toEqual({ invalidatedStepExecutionIds: [STEP_ID] });
+  });
+
+  it('reads run in read transactions', async () => {
+    const { store, calls } = await storeWith({});
+    await store.findPipeline('iris');
+    await store.listArtifacts({ types: ['Model'], first: 10 });
+    await store.getArtifacts([TRAIN_ID]);
+    await store.searchArtifacts({ text: 'iris train' });
+    expect(calls.map((c) => c.mode)).toEqual(['READ', 'READ', 'READ', 'READ']);
+    expect(calls[3]!.params).toMatchObject({ query: '+iris* +train*' });
+  });
+});

@@ -1,0 +1,212 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { StoreCorruptError } from '@pedigree/domain';
+import { driverDateTime } from './testing/recording-driver.ts';
+import {
+  intColumn,
+  mapColumn,
+  toArtifact,
+  toContext,
+  toExecution,
+  toIsoTimestamp,
+  toLineageEdge,
+  toLineageNode,
+  toModelPackage,
+  toNumber,
+  toStepExecution,
+} from './to-domain.ts';
+import { toDriverInt, toJsonParam } from './to-driver.ts';
+
+const record = (row: Record<string, unknown>) => new neo4j.Record(Object.keys(row), Object.values(row));
+
+describe('toNumber', () => {
+  it('converts driver Integers, including negative and large safe values', () => {
+    expect(toNumber(neo4j.int(42))).toBe(42);
+    expect(toNumber(neo4j.int(-7))).toBe(-7);
+    expect(toNumber(neo4j.int(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toNumber(3)).toBe(3);
+    expect(toNumber('3')).toBeNull();
+  });
+
+  it('refuses an Integer beyond 2^53 rather than losing precision', () => {
+    expect(() => toNumber(neo4j.int('9007199254740993'))).toThrow(StoreCorruptError);
+  });
+});
+
+describe('toIsoTimestamp', () => {
+  it('turns a UTC DateTime into an ISO timestamp with milliseconds', () => {
+    expect(toIsoTimestamp(driverDateTime('2026-12-03T15:58:23.123Z'))).toBe('2026-12-03T15:58:23.123Z');
+  });
+
+  it('applies the zone offset and drops sub-millisecond digits', () => {
+    const int = neo4j.int;
+    // 17:58:23.123456789 at +02:00 is 15:58:23.123 UTC.
+    const dt = new neo4j.types.DateTime(int(2026), int(12), int(3), int(17), int(58), int(23), int(123_456_789), int(7200));
+    expect(toIsoTimestamp(dt)).toBe('2026-12-03T15:58:23.123Z');
+  });
+
+  it('crosses a day boundary correctly', () => {
+    const int = neo4j.int;
+    const dt = new neo4j.types.DateTime(int(2027), int(1), int(1), int(0), int(30), int(0), int(0), int(3600));
+    expect(toIsoTimestamp(dt)).toBe('2026-12-31T23:30:00.000Z');
+  });
+
+  it('returns null for anything that is not a DateTime', () => {
+    expect(toIsoTimestamp('2026-12-03T15:58:23.123Z')).toBeNull();
+    expect(toIsoTimestamp(null)).toBeNull();
+  });
+});
+
+describe('entity mappers', () => {
+  const artifact = {
+    id: 'ar_1',
+    nodeType: 'Artifact',
+    uri: 'file:///a.csv',
+    digest: `sha256:${'1'.repeat(64)}`,
+    type: 'DataSet',
+    name: 'a',
+    size: neo4j.int(10),
+    properties: '{"k":"v","nested":{"n":[1,2]}}',
+    createdAt: driverDateTime('2026-01-01T00:00:00.000Z'),
+  };
+
+  it('maps an artifact, with absent (null) properties as null and JSON parsed', () => {
+    expect(toArtifact(artifact)).toEqual({
+      id: 'ar_1',
+      uri: 'file:///a.csv',
+      digest: `sha256:${'1'.repeat(64)}`,
+      type: 'DataSet',
+      name: 'a',
+      size: 10,
+      properties: { k: 'v', nested: { n: [1, 2] } },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      previousVersionId: null,
+    });
+  });
+
+  it('reports a corrupt field with STORE_CORRUPT naming the node and field', () => {
+    expect(() => toArtifact({ ...artifact, type: 'Dataset' })).toThrow(/Artifact ar_1: field type is not one of/);
+    expect(() => toArtifact({ ...artifact, size: 'big' })).toThrow(StoreCorruptError);
+    expect(() => toArtifact({ ...artifact, createdAt: '2026-01-01' })).toThrow(/field createdAt is not a DateTime/);
+    expect(() => toArtifact({ ...artifact, properties: '{oops' })).toThrow(/field properties is not valid JSON/);
+  });
+
+  it('maps an execution, with statuses validated', () => {
+    const map = {
+      id: 'ex_1',
+      pipelineName: 'p',
+      pipelineVersionId: 'pv_1',
+      status: 'Stopping',
+      parameters: '{"n":1}',
+      startedAt: driverDateTime('2026-01-01T00:00:00.000Z'),
+      revision: neo4j.int(3),
+    };
+    expect(toExecution(map)).toMatchObject({ status: 'Stopping', parameters: { n: 1 }, endedAt: null, createdBy: null, revision: 3 });
+    expect(() => toExecution({ ...map, status: 'Running' })).toThrow(/field status is not an execution status/);
+  });
+
+  it('maps a step execution with its attempts and defaults', () => {
+    const step = toStepExecution({
+      id: 'se_1',
+      executionId: 'ex_1',
+      stepName: 's',
+      stepType: 'processing',
+      status: 'Skipped',
+      attempt: neo4j.int(0),
+      attempts: '[]',
+      revision: neo4j.int(1),
+      endedAt: driverDateTime('2026-01-01T00:00:00.000Z'),
+    });
+    expect(step).toMatchObject({
+      attempt: 0,
+      attempts: [],
+      cacheHit: false,
+      cacheKey: null,
+      startedAt: null,
+      properties: null,
+      cacheMiss: null,
+    });
+  });
+
+  it('maps a model package with its approval history', () => {
+    const mp = toModelPackage({
+      id: 'mp_1',
+      group: 'g',
+      version: neo4j.int(2),
+      approvalStatus: 'Approved',
+      modelArtifactId: 'ar_1',
+      metrics: '{}',
+      createdAt: driverDateTime('2026-01-01T00:00:00.000Z'),
+      approvals: [
+        JSON.stringify({ status: 'PendingManualApproval', by: 'ci', at: '2026-01-01T00:00:00.000Z', comment: null }),
+        JSON.stringify({ status: 'Approved', by: 'ada', at: '2026-01-02T00:00:00.000Z', comment: 'ok' }),
+      ],
+    });
+    expect(mp.version).toBe(2);
+    expect(mp.approvals.map((a) => [a.status, a.by, a.comment])).toEqual([
+      ['PendingManualApproval', 'ci', null],
+      ['Approved', 'ada', 'ok'],
+    ]);
+    expect(() =>
+      toModelPackage({ ...mp, version: neo4j.int(2), createdAt: driverDateTime('2026-01-01T00:00:00.000Z'), approvals: ['nope'] }),
+    ).toThrow(/ModelPackage approvals\[0\] mp_1/);
+  });
+
+  it('maps a context', () => {
+    expect(
+      toContext({ id: 'cx_1', type: 'Experiment', name: 'e', properties: '{}', createdAt: driverDateTime('2026-01-01T00:00:00.000Z') }),
+    ).toEqual({
+      id: 'cx_1',
+      type: 'Experiment',
+      name: 'e',
+      properties: {},
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+});
+
+describe('lineage mappers', () => {
+  it('labels each node type for drawing', () => {
+    const at = driverDateTime('2026-01-01T00:00:00.000Z');
+    expect(
+      toLineageNode({ id: 'pv_1', nodeType: 'PipelineVersion', pipelineName: 'iris', version: neo4j.int(2), createdAt: at }, 3),
+    ).toEqual({
+      id: 'pv_1',
+      type: 'PipelineVersion',
+      depth: 3,
+      label: 'iris v2',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(toLineageNode({ id: 'cx_1', nodeType: 'Context', type: 'Experiment', name: 'exp', createdAt: at }, 1)).toMatchObject({
+      label: 'exp',
+      contextType: 'Experiment',
+    });
+    expect(() => toLineageNode({ id: 'x', nodeType: 'Thing' }, 0)).toThrow(/nodeType is not a lineage node type/);
+  });
+
+  it('maps edge records and refuses unknown edge types', () => {
+    expect(toLineageEdge(record({ from: 'a', type: 'DERIVED_FROM', to: 'b' }))).toEqual({ from: 'a', to: 'b', type: 'DERIVED_FROM' });
+    expect(() => toLineageEdge(record({ from: 'a', type: 'KNOWS', to: 'b' }))).toThrow(StoreCorruptError);
+  });
+
+  it('reads columns from driver records', () => {
+    const r = record({ n: neo4j.int(5), node: null, list: [1] });
+    expect(intColumn(r, 'n')).toBe(5);
+    expect(mapColumn(r, 'node')).toBeNull();
+    expect(() => mapColumn(r, 'list')).toThrow(/not a property map/);
+  });
+});
+
+describe('to-driver', () => {
+  it('sends integers as driver Integers (a JS number would be sent as a float)', () => {
+    const v = toDriverInt(7);
+    expect(neo4j.isInt(v)).toBe(true);
+    expect(v.toNumber()).toBe(7);
+    expect(() => toDriverInt(1.5, 'size')).toThrow(/size: must be an integer/);
+  });
+
+  it('stringifies JSON documents and keeps null', () => {
+    expect(toJsonParam({ a: [1, 'x'] })).toBe('{"a":[1,"x"]}');
+    expect(toJsonParam(null)).toBeNull();
+  });
+});
