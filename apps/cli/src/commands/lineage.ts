@@ -1,0 +1,156 @@
+import { Option, type Command } from 'commander';
+import { EDGE_TYPES, type EdgeType, type LineageDirection } from '@pedigree/domain';
+import { DATA_FLOW_EDGE_TYPES, TRAVERSE_MAX_DEPTH_CAP, TRAVERSE_NODE_LIMIT_CAP } from '@pedigree/graph-store';
+import { withRuntime } from '../context.ts';
+import { formatDot, formatMermaid, formatTree } from '../lineage-format.ts';
+import { formatTable } from '../output.ts';
+import { resolveArtifact, resolveLineageStart, resolveModel } from '../resolve-ids.ts';
+import { parseNonNegativeInt, parsePositiveInt } from './pipelines.ts';
+import { examples, type CommandSetup } from './shared.ts';
+
+const DIRECTIONS: Readonly<Record<string, LineageDirection>> = { up: 'UPSTREAM', down: 'DOWNSTREAM', both: 'BOTH' };
+const LINEAGE_EDGES: readonly EdgeType[] = [...DATA_FLOW_EDGE_TYPES, 'PACKAGED_AS'];
+
+export function registerLineageCommands(program: Command, setup: CommandSetup): void {
+  setup(
+    program
+      .command('lineage')
+      .description('The lineage graph around an artifact (or any node): what it came from, what came from it, or both.')
+      .argument('<artifact>', 'artifact id (ar_…), artifact URI, local file path, or another node id (se_…, ex_…, mp_…)')
+      .addOption(new Option('--direction <direction>', 'which way to follow the data').choices(Object.keys(DIRECTIONS)).default('up'))
+      .option(
+        '--depth <n>',
+        `hops to follow (0-${TRAVERSE_MAX_DEPTH_CAP}, default 10)`,
+        parseNonNegativeInt('--depth', TRAVERSE_MAX_DEPTH_CAP),
+      )
+      .option('--limit <n>', `most nodes visited (default 1000, at most ${TRAVERSE_NODE_LIMIT_CAP})`, parsePositiveInt('--limit'))
+      .option('--all-edges', 'also follow execution, pipeline, reuse and context edges (default: data flow and model packages)')
+      .addOption(new Option('--format <format>', 'output format').choices(['tree', 'json', 'dot', 'mermaid']).default('tree'))
+      .option('--json', 'same as --format json'),
+    examples([
+      'pedigree lineage ar_3f2a… --direction up',
+      'pedigree lineage examples/iris/data/iris.csv --direction down --format mermaid',
+      'pedigree lineage ar_3f2a… --direction both --depth 4 --format dot | dot -Tsvg > lineage.svg',
+    ]),
+  ).action(
+    async (
+      ref: string,
+      opts: { direction: string; depth?: number; limit?: number; allEdges?: boolean; format: string; json?: boolean },
+      cmd: Command,
+    ) => {
+      const ctx = setup.context(cmd);
+      const format = opts.json ? 'json' : opts.format;
+      await withRuntime(ctx, async (runtime) => {
+        const startId = await resolveLineageStart(runtime.store, ref);
+        const direction = DIRECTIONS[opts.direction]!;
+        const result = await runtime.store.traverse({
+          startIds: [startId],
+          direction,
+          edgeTypes: opts.allEdges ? EDGE_TYPES : LINEAGE_EDGES,
+          ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
+          ...(opts.limit !== undefined ? { nodeLimit: Math.min(opts.limit, TRAVERSE_NODE_LIMIT_CAP) } : {}),
+        });
+        if (format === 'json') ctx.out.json({ startId, direction, ...result });
+        else if (format === 'dot') ctx.out.line(formatDot(result, startId));
+        else if (format === 'mermaid') ctx.out.line(formatMermaid(result));
+        else ctx.out.line(...formatTree(result, startId, direction));
+      });
+    },
+  );
+
+  setup(
+    program
+      .command('impact')
+      .description('Every model (and model package) built from a dataset or other artifact, and the steps in between.')
+      .argument('<artifact>', 'artifact id, URI or local file path')
+      .option('--depth <n>', `hops to follow (0-${TRAVERSE_MAX_DEPTH_CAP})`, parseNonNegativeInt('--depth', TRAVERSE_MAX_DEPTH_CAP))
+      .option('--json', 'print as JSON'),
+    examples(['pedigree impact examples/iris/data/iris.csv', 'pedigree impact ar_3f2a… --json']),
+  ).action(async (ref: string, opts: { depth?: number; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    await withRuntime(ctx, async (runtime) => {
+      const artifact = await resolveArtifact(runtime.store, ref);
+      const result = await runtime.store.impact(artifact.id, opts.depth !== undefined ? { maxDepth: opts.depth } : {});
+      if (opts.json) return ctx.out.json(result);
+      const out = ctx.out;
+      out.line(`Impact of ${artifact.type} ${artifact.name} (${artifact.id}, ${artifact.digest})`);
+      out.line('', `Models (${result.models.length}):`);
+      out.line(
+        ...(result.models.length
+          ? formatTable(
+              ['NAME', 'ID', 'DIGEST', 'URI'],
+              result.models.map((m) => [m.name, m.id, m.digest, m.uri]),
+            )
+          : ['  none']),
+      );
+      out.line('', `Model packages (${result.modelPackages.length}):`);
+      out.line(
+        ...(result.modelPackages.length
+          ? formatTable(
+              ['ID', 'GROUP', 'VERSION', 'STATUS'],
+              result.modelPackages.map((p) => [p.id, p.group, String(p.version), p.approvalStatus]),
+            )
+          : ['  none']),
+      );
+      out.line('', `Step executions (${result.stepExecutions.length}):`);
+      out.line(
+        ...(result.stepExecutions.length
+          ? formatTable(
+              ['STEP', 'STATUS', 'CACHE', 'EXECUTION', 'ID'],
+              result.stepExecutions.map((s) => [s.stepName, s.status, s.cacheHit ? 'hit' : '-', s.executionId, s.id]),
+            )
+          : ['  none']),
+      );
+      if (result.truncated) out.line('', '(truncated: the graph is larger than the node budget)');
+    });
+  });
+
+  setup(
+    program
+      .command('provenance')
+      .description('Everything a model came from: datasets (with the paths to them), code, step executions and executions.')
+      .argument('<model>', 'model artifact id, model package id (mp_…), URI or local path')
+      .option('--depth <n>', `hops to follow (0-${TRAVERSE_MAX_DEPTH_CAP})`, parseNonNegativeInt('--depth', TRAVERSE_MAX_DEPTH_CAP))
+      .option('--json', 'print as JSON'),
+    examples(['pedigree provenance mp_0190…', 'pedigree provenance ar_9c1e… --json']),
+  ).action(async (ref: string, opts: { depth?: number; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    await withRuntime(ctx, async (runtime) => {
+      const { artifact } = await resolveModel(runtime.store, ref);
+      const result = await runtime.store.provenance(artifact.id, opts.depth !== undefined ? { maxDepth: opts.depth } : {});
+      if (opts.json) return ctx.out.json(result);
+      const out = ctx.out;
+      const labels = new Map<string, string>();
+      const nodes = await runtime.store.getLineageNodes([...new Set(result.datasets.flatMap((d) => d.paths.flatMap((p) => p.nodeIds)))]);
+      for (const n of nodes) if (n) labels.set(n.id, n.label);
+      out.line(`Provenance of ${artifact.type} ${artifact.name} (${artifact.id}, ${artifact.digest})`);
+      out.line('', `Datasets (${result.datasets.length}), nearest first:`);
+      for (const d of result.datasets) {
+        out.line(`  ${d.artifact.name}  ${d.artifact.digest}  ${d.artifact.size} bytes  ${d.depth} hops`, `    ${d.artifact.uri}`);
+        for (const p of d.paths) out.line(`    via ${p.nodeIds.map((id) => labels.get(id) ?? id).join(' → ')}`);
+      }
+      out.line('', `Code (${result.code.length}):`);
+      out.line(
+        ...(result.code.length
+          ? result.code.map((c) => `  ${c.name}  ${c.digest}  ${c.uri}`)
+          : ['  none recorded as artifacts (code digests are in each step’s cache key)']),
+      );
+      out.line('', `Step executions (${result.stepExecutions.length}):`);
+      out.line(
+        ...formatTable(
+          ['STEP', 'STATUS', 'CACHE', 'EXECUTION', 'ID'],
+          result.stepExecutions.map((s) => [
+            s.stepName,
+            s.status,
+            s.cacheHit ? `hit (${s.reusedStepExecutionId})` : '-',
+            s.executionId,
+            s.id,
+          ]),
+        ),
+      );
+      out.line('', `Executions (${result.executions.length}):`);
+      out.line(...result.executions.map((e) => `  ${e.id}  ${e.pipelineName}  ${e.status}  ${e.startedAt}`));
+      if (result.truncated) out.line('', '(truncated: the graph is larger than the node budget)');
+    });
+  });
+}

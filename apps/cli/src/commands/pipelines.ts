@@ -1,0 +1,190 @@
+import type { Command } from 'commander';
+import { ValidationError, type ExecutionId } from '@pedigree/domain';
+import type { CommandContext } from '../context.ts';
+import { withRuntime } from '../context.ts';
+import { failure, usageError } from '../errors.ts';
+import { loadPipeline } from '../load-pipeline.ts';
+import { runAndWatch } from '../execution-view.ts';
+import { examples, type CommandSetup } from './shared.ts';
+
+/** Collects repeated `--param Name=Value` options into an object (values stay strings; the pipeline's types convert them). */
+export function collectParam(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw usageError(`--param expects Name=Value, got ${JSON.stringify(value)}`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+export function registerPipelineCommands(program: Command, setup: CommandSetup): void {
+  setup(
+    program
+      .command('validate')
+      .description('Check a pipeline (pipeline.ts or definition.json) and list every problem with its path.')
+      .argument('<file>', 'a .ts/.js module exporting a pipeline, or a definition .json')
+      .option('--export <name>', 'which export to use when the module exports several pipelines')
+      .option('--json', 'print the result as JSON'),
+    examples(['pedigree validate examples/iris/src/pipeline.ts', 'pedigree validate definition.json --json']),
+  ).action(async (file: string, opts: { export?: string; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    try {
+      const loaded = await loadPipeline(file, { ...(opts.export ? { exportName: opts.export } : {}) });
+      const d = loaded.definition;
+      if (opts.json)
+        ctx.out.json({
+          valid: true,
+          name: d.name,
+          definitionHash: loaded.definitionHash,
+          steps: d.steps.length,
+          parameters: d.parameters.length,
+          issues: [],
+        });
+      else
+        ctx.out.line(
+          `valid: pipeline ${d.name}, ${d.steps.length} steps, ${d.parameters.length} parameters, definition hash ${loaded.definitionHash}`,
+        );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // An invalid definition is the result of the check, not a usage error: list every problem, exit 1.
+      if (opts.json) ctx.out.json({ valid: false, issues: error.issues });
+      else for (const i of error.issues) ctx.out.line(`${i.path || '(document)'}: ${i.message}`);
+      throw failure(`invalid: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in ${file}`);
+    }
+  });
+
+  setup(
+    program
+      .command('run')
+      .description('Run a pipeline file locally and show each step live (status, duration, cache hit). Ctrl-C stops the execution cleanly.')
+      .argument('<file>', 'pipeline.ts (or a definition .json)')
+      .option('-p, --param <Name=Value>', 'a parameter value (repeatable)', collectParam, {})
+      .option('--export <name>', 'which export to use when the module exports several pipelines')
+      .option('--project-root <dir>', 'directory the pipeline’s relative paths resolve against (default: nearest package.json)')
+      .option('--logs', 'also print the steps’ output lines (when not on a terminal)')
+      .option('--json', 'print the finished execution with its steps as JSON instead of the live view'),
+    examples([
+      'pedigree run examples/iris/src/pipeline.ts',
+      'pedigree run examples/iris/src/pipeline.ts --param LearningRate=0.2 --param Epochs=300',
+      'pedigree run pipeline.ts --json > execution.json',
+    ]),
+  ).action(
+    async (
+      file: string,
+      opts: { param: Record<string, string>; export?: string; projectRoot?: string; logs?: boolean; json?: boolean },
+      cmd: Command,
+    ) => {
+      const ctx = setup.context(cmd);
+      const loaded = await loadPipeline(file, {
+        ...(opts.export ? { exportName: opts.export } : {}),
+        ...(opts.projectRoot ? { projectRoot: opts.projectRoot } : {}),
+      });
+      await withRuntime(
+        ctx,
+        (runtime) =>
+          runAndWatch(
+            ctx,
+            runtime,
+            (executionId) => runtime.executor.start(loaded.definition, opts.param, { executionId, createdBy: whoAmI(ctx) }),
+            {
+              json: opts.json ?? false,
+              showLogs: opts.logs ?? false,
+            },
+          ),
+        { projectRoot: loaded.projectRoot },
+      );
+    },
+  );
+
+  setup(
+    program
+      .command('upsert')
+      .description('Store a pipeline version (an identical definition is the same version).')
+      .argument('<file>', 'pipeline.ts (or a definition .json)')
+      .option('--export <name>', 'which export to use when the module exports several pipelines')
+      .option('--json', 'print the stored version as JSON'),
+    examples(['pedigree upsert examples/iris/src/pipeline.ts', 'pedigree upsert pipeline.ts --json']),
+  ).action(async (file: string, opts: { export?: string; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    const loaded = await loadPipeline(file, { ...(opts.export ? { exportName: opts.export } : {}) });
+    await withRuntime(ctx, async (runtime) => {
+      const result = await runtime.store.upsertPipelineVersion({
+        pipelineName: loaded.definition.name,
+        description: loaded.definition.description,
+        definition: loaded.definition as never,
+        definitionHash: loaded.definitionHash,
+      });
+      if (opts.json) {
+        ctx.out.json({
+          created: result.created,
+          pipelineName: result.pipeline.name,
+          version: result.version.version,
+          pipelineVersionId: result.version.id,
+          definitionHash: result.version.definitionHash,
+        });
+      } else {
+        ctx.out.line(
+          `${result.created ? 'stored' : 'unchanged'}: pipeline ${result.pipeline.name} version ${result.version.version} (${result.version.id}, ${result.version.definitionHash})`,
+        );
+      }
+    });
+  });
+
+  setup(
+    program
+      .command('start')
+      .description('Start an execution of a stored pipeline (latest version unless --version) and follow it to the end.')
+      .argument('<pipeline>', 'pipeline name')
+      .option('-p, --param <Name=Value>', 'a parameter value (repeatable)', collectParam, {})
+      .option('--version <n>', 'pipeline version number', parsePositiveInt('--version'))
+      .option(
+        '--project-root <dir>',
+        'directory the pipeline’s relative paths resolve against (default: PEDIGREE_PROJECT_ROOT or the current directory)',
+      )
+      .option('--json', 'print the finished execution with its steps as JSON'),
+    examples(['pedigree start iris', 'pedigree start iris --version 2 --param Seed=7']),
+  ).action(
+    async (name: string, opts: { param: Record<string, string>; version?: number; projectRoot?: string; json?: boolean }, cmd: Command) => {
+      const ctx = setup.context(cmd);
+      await withRuntime(
+        ctx,
+        async (runtime) => {
+          const pipeline = await runtime.store.findPipeline(name);
+          if (!pipeline) {
+            const known = (await runtime.store.listPipelines({ first: 20 })).items.map((p) => p.name);
+            throw usageError(
+              `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ' (the store has none; use pedigree upsert)'}`,
+            );
+          }
+          const number = opts.version ?? pipeline.latestVersion;
+          const version = await runtime.store.findPipelineVersion(name, number);
+          if (!version) throw usageError(`pipeline ${name} has no version ${number} (latest is ${pipeline.latestVersion})`);
+          await runAndWatch(
+            ctx,
+            runtime,
+            (executionId: ExecutionId) =>
+              runtime.executor.start({ pipelineVersionId: version.id }, opts.param, { executionId, createdBy: whoAmI(ctx) }),
+            { json: opts.json ?? false },
+          );
+        },
+        opts.projectRoot ? { projectRoot: opts.projectRoot } : {},
+      );
+    },
+  );
+}
+
+export function parsePositiveInt(flag: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw usageError(`${flag} expects a positive integer, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+export function parseNonNegativeInt(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) > max)
+      throw usageError(`${flag} expects an integer from 0 to ${max}, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+export function whoAmI(ctx: CommandContext): string {
+  return ctx.env.PEDIGREE_USER ?? ctx.env.USER ?? ctx.env.USERNAME ?? 'cli';
+}

@@ -1,0 +1,131 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import {
+  buildAuditReport,
+  combineResolvers,
+  createArtifactStoreResolver,
+  createFileResolver,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  reportDigest,
+  verifyReport,
+} from '@pedigree/report';
+import { withRuntime } from '../context.ts';
+import { failure, usageError } from '../errors.ts';
+import { formatTable } from '../output.ts';
+import { resolveModel } from '../resolve-ids.ts';
+import { examples, type CommandSetup } from './shared.ts';
+
+export function registerReportCommands(program: Command, setup: CommandSetup): void {
+  setup(
+    program
+      .command('report')
+      .description('An audit report of a model: identity, approvals, every dataset, code and step it came from, with a lineage diagram.')
+      .argument('<model>', 'model package id (mp_…), model artifact id (ar_…), URI or local path')
+      .addOption(
+        new Option('--format <format>', 'json (verifiable), md (Markdown with Mermaid) or html (self-contained page)')
+          .choices(['json', 'md', 'html'])
+          .default('json'),
+      )
+      .option('-o, --out <file>', 'write to a file instead of stdout')
+      .option('--json', 'same as --format json'),
+    examples([
+      'pedigree report mp_0190… --out report.json',
+      'pedigree report mp_0190… --format html --out report.html',
+      'pedigree report ar_9c1e… --format md > REPORT.md',
+    ]),
+  ).action(async (ref: string, opts: { format: 'json' | 'md' | 'html'; out?: string; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    const format = opts.json ? 'json' : opts.format;
+    await withRuntime(ctx, async (runtime) => {
+      const model = await resolveModel(runtime.store, ref);
+      const report = await buildAuditReport(runtime.store, {
+        ...(model.modelPackage ? { modelPackageId: model.modelPackage.id } : { modelArtifactId: model.artifact.id }),
+        toolVersion: ctx.toolVersion,
+      });
+      const text = format === 'json' ? renderJson(report) : format === 'md' ? renderMarkdown(report) : renderHtml(report);
+      if (!opts.out) return ctx.out.write(text);
+      try {
+        await writeFile(opts.out, text);
+      } catch (error) {
+        throw usageError(`cannot write ${opts.out}: ${(error as Error).message}`);
+      }
+      ctx.out.line(`wrote ${opts.out} (${format}, report sha256 ${reportDigest(report)})`);
+    });
+  });
+
+  setup(
+    program
+      .command('verify')
+      .description(
+        'Check a JSON audit report: recompute its sha256, then re-hash every artifact it lists that is reachable (artifact store or disk). Exits 1 on any change.',
+      )
+      .argument('<report.json>', 'a report written by `pedigree report --format json`')
+      .option('--require-all', 'also fail when an artifact is missing or cannot be reached')
+      .option('--json', 'print the result as JSON'),
+    examples(['pedigree verify report.json', 'pedigree verify report.json --require-all --json']),
+  ).action(async (file: string, opts: { requireAll?: boolean; json?: boolean }, cmd: Command) => {
+    const ctx = setup.context(cmd);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw usageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
+    }
+    await withRuntime(ctx, async (runtime) => {
+      const resolveArtifact = combineResolvers(
+        createFileResolver({ baseDir: runtime.config.projectRoot }),
+        // Every pedigree:// URI (artifact-store content and execution outputs) is checked in the artifact store by digest.
+        createArtifactStoreResolver(runtime.artifacts, { uriPrefix: 'pedigree://' }),
+      );
+      const result = await verifyReport(text, { resolveArtifact, requireAll: opts.requireAll ?? false });
+      if (opts.json) {
+        ctx.out.json(result);
+      } else {
+        const s = ctx.out.style;
+        ctx.out.line(
+          result.hash.valid
+            ? `report hash: ${s.green('ok')} (${result.hash.actual})`
+            : `report hash: ${s.red('MISMATCH')}: the report says ${result.hash.expected} but its content hashes to ${result.hash.actual}; it was edited after it was made`,
+        );
+        const mark = {
+          unchanged: s.green('unchanged'),
+          changed: s.red('CHANGED'),
+          missing: s.yellow('missing'),
+          unchecked: s.dim('unchecked'),
+        };
+        ctx.out.line(
+          '',
+          ...formatTable(
+            ['STATUS', 'TYPE', 'NAME', 'URI', 'DETAIL'],
+            result.artifacts.map((a) => [
+              mark[a.status],
+              a.type,
+              a.name,
+              a.uri,
+              a.status === 'changed'
+                ? `expected ${a.expectedDigest}${a.actualDigest ? `, found ${a.actualDigest}` : ''}`
+                : a.status === 'unchanged'
+                  ? ''
+                  : (a.detail ?? ''),
+            ]),
+          ),
+          '',
+          `${result.counts.unchanged} unchanged, ${result.counts.changed} changed, ${result.counts.missing} missing, ${result.counts.unchecked} unchecked`,
+        );
+      }
+      if (!result.ok) {
+        const reasons = [
+          !result.hash.valid ? 'the report was altered' : null,
+          result.counts.changed ? `${result.counts.changed} artifact(s) changed` : null,
+        ].filter(Boolean);
+        if (opts.requireAll && (result.counts.missing || result.counts.unchecked))
+          reasons.push(`${result.counts.missing + result.counts.unchecked} artifact(s) not verifiable`);
+        throw failure(`verification failed: ${reasons.join('; ')}`);
+      }
+    });
+  });
+}
