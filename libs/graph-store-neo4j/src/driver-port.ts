@@ -19,7 +19,7 @@ export interface SessionLike {
 }
 
 export interface DriverLike {
-  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE' }): SessionLike;
+  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE'; bookmarkManager?: unknown }): SessionLike;
   close(): Promise<void>;
   /** Present on the real driver: one round trip that fails fast when the server is unreachable or refuses the credentials. */
   verifyConnectivity?(config?: { database?: string }): Promise<unknown>;
@@ -37,10 +37,23 @@ export interface CypherExecutor {
   write<T>(operation: string, work: (q: StatementRunner) => Promise<T>): Promise<T>;
 }
 
-export function createCypherExecutor(driver: DriverLike, texts: StatementTexts, database: string | undefined): CypherExecutor {
+/**
+ * `bookmarkManager` is shared by every session of one store, so each port call sees the writes of
+ * the calls before it even when a cluster routes reads to a follower (causal consistency).
+ */
+export function createCypherExecutor(
+  driver: DriverLike,
+  texts: StatementTexts,
+  database: string | undefined,
+  bookmarkManager?: unknown,
+): CypherExecutor {
   const execute = async <T>(mode: 'READ' | 'WRITE', operation: string, work: (q: StatementRunner) => Promise<T>): Promise<T> => {
     let current: StatementName | undefined;
-    const session = driver.session({ ...(database ? { database } : {}), defaultAccessMode: mode });
+    const session = driver.session({
+      ...(database ? { database } : {}),
+      defaultAccessMode: mode,
+      ...(bookmarkManager === undefined ? {} : { bookmarkManager }),
+    });
     try {
       const txWork = async (tx: TransactionLike): Promise<T> =>
         work({

@@ -320,7 +320,7 @@ class Neo4jGraphStore implements GraphStore {
     private readonly ownsDriver: boolean,
     private readonly logger: Neo4jStoreLogger | undefined,
   ) {
-    this.cypher = createCypherExecutor(driver, texts, database);
+    this.cypher = createCypherExecutor(driver, texts, database, neo4j.bookmarkManager());
   }
 
   /** Creates constraints and indexes, each in its own transaction (Neo4j refuses schema and data changes in one). */
@@ -334,6 +334,8 @@ class Neo4jGraphStore implements GraphStore {
 
   async health(): Promise<StoreHealth> {
     try {
+      // Fails in one round trip when the server is down, where a managed read would retry for 30 s.
+      await this.driver.verifyConnectivity?.(this.database ? { database: this.database } : {});
       const rows = await this.cypher.read('health', (q) => q.run('health-check', {}));
       const version = rows[0]?.get('version');
       const schemaVersion = version === null || version === undefined ? null : intColumn(rows[0]!, 'version');
@@ -854,10 +856,13 @@ class Neo4jGraphStore implements GraphStore {
     if (!Array.isArray(ids)) throw new InvalidArgumentError('ids', 'must be a list');
     if (ids.length === 0) return [];
     const rows = await this.cypher.read('getArtifacts', (q) => q.run('get-artifacts', { ids: [...ids] }));
-    return rows.map((r) => {
+    // Keyed by id rather than trusting row order: Cypher does not promise UNWIND order survives a MATCH.
+    const byId = new Map<string, Artifact | null>();
+    for (const r of rows) {
       const map = mapColumn(r, 'artifact');
-      return map === null ? null : toArtifact(map);
-    });
+      byId.set(stringColumn(r, 'id'), map === null ? null : toArtifact(map));
+    }
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   async findArtifact(query: { readonly uri: string; readonly digest?: string | null }): Promise<Artifact | null> {
@@ -972,13 +977,11 @@ class Neo4jGraphStore implements GraphStore {
     if (row === undefined || step === null) return null;
     const outputs = row.get('outputs');
     if (!Array.isArray(outputs)) throw new StoreCorruptError('findCacheHit: outputs is not a list');
-    return {
-      stepExecution: toStepExecution(step),
-      outputs: outputs.map((o: { name: unknown; artifact: PropertyMap }) => ({
-        name: typeof o.name === 'string' ? o.name : '',
-        artifact: toArtifact(o.artifact),
-      })),
-    };
+    const mapped = outputs.map((o: { name: unknown; artifact: PropertyMap }) => {
+      if (typeof o?.name !== 'string') throw new StoreCorruptError('findCacheHit: an output has no channel name', { id: step['id'] });
+      return { name: o.name, artifact: toArtifact(o.artifact) };
+    });
+    return { stepExecution: toStepExecution(step), outputs: mapped.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
   }
 
   async findNearestStepExecution(query: FindNearestStepQuery): Promise<StepExecution | null> {
@@ -1177,9 +1180,15 @@ class Neo4jGraphStore implements GraphStore {
     const normalized = normalizeTraverseQuery(query);
     return this.cypher.read('traverse', async (q) => {
       const startRows = await q.run('get-lineage-nodes', { ids: [...normalized.startIds] });
-      const missing = startRows.filter((r) => mapColumn(r, 'node') === null).map((r) => stringColumn(r, 'id'));
+      const found = new Map<string, PropertyMap>();
+      for (const r of startRows) {
+        const map = mapColumn(r, 'node');
+        if (map !== null) found.set(stringColumn(r, 'id'), map);
+      }
+      const missing = normalized.startIds.filter((id) => !found.has(id));
       if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
-      const start = startRows.map((r) => requiredMap(r, 'node', 'traverse'));
+      // In the order asked: when there are more start nodes than the budget, the first ones are visited.
+      const start = normalized.startIds.map((id) => found.get(id)!);
       const visited = await expandHops(q, normalized, start);
       const nodes: LineageNode[] = [];
       for (const v of visited.nodes.values()) {
@@ -1196,10 +1205,12 @@ class Neo4jGraphStore implements GraphStore {
     if (!Array.isArray(ids)) throw new InvalidArgumentError('ids', 'must be a list');
     if (ids.length === 0) return [];
     const rows = await this.cypher.read('getLineageNodes', (q) => q.run('get-lineage-nodes', { ids: [...ids] }));
-    return rows.map((r) => {
+    const byId = new Map<string, LineageNode | null>();
+    for (const r of rows) {
       const map = mapColumn(r, 'node');
-      return map === null ? null : toLineageNode(map, 0);
-    });
+      byId.set(stringColumn(r, 'id'), map === null ? null : toLineageNode(map, 0));
+    }
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   provenance(modelArtifactId: ArtifactId, options?: LineageQueryOptions): Promise<ProvenanceResult> {
