@@ -1,2 +1,3 @@
 export * from './config.ts';
 export * from './logger.ts';
+export * from './runtime.ts';
