@@ -107,6 +107,22 @@ const FTS_PROPERTY_TEXT_MAX = 32 * 1024;
 
 type Params = Record<string, unknown>;
 
+/** SQLite's own busy wait per attempt once the store is open; the adapter retries beyond it. */
+const SQLITE_BUSY_SLICE_MS = 10;
+
+function isBusy(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'))
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function cursorParts(after: string | null, kinds: readonly ('s' | 'n')[]): (string | number)[] | null {
   if (after === null) return null;
   const parts = decodeCursor(after, kinds.length);
@@ -160,7 +176,10 @@ export function createSqliteGraphStore(options: SqliteGraphStoreOptions): GraphS
   } catch (error) {
     throw toPedigreeError(error, 'open');
   }
-  return new SqliteGraphStore(db, options.logger);
+  // From here on the adapter retries busy transactions itself (see #transaction); SQLite's own
+  // handler only covers the first few milliseconds.
+  db.pragma(`busy_timeout = ${Math.min(busyTimeoutMs, SQLITE_BUSY_SLICE_MS)}`);
+  return new SqliteGraphStore(db, options.logger, busyTimeoutMs);
 }
 
 class SqliteGraphStore implements GraphStore {
@@ -171,8 +190,11 @@ class SqliteGraphStore implements GraphStore {
   readonly #traverser: Traverser;
   readonly #logger: SqliteStoreLogger | undefined;
 
-  constructor(db: Database.Database, logger: SqliteStoreLogger | undefined) {
+  readonly #busyTimeoutMs: number;
+
+  constructor(db: Database.Database, logger: SqliteStoreLogger | undefined, busyTimeoutMs: number) {
     this.#db = db;
+    this.#busyTimeoutMs = busyTimeoutMs;
     this.#logger = logger;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
     this.#traverser = createTraverser(db, (sql) => this.#stmt(sql));
@@ -199,24 +221,39 @@ class SqliteGraphStore implements GraphStore {
     return this.#stmt(sql).run(...params);
   }
 
-  /** Runs a read; several statements share one snapshot. Driver errors are mapped here. */
-  async #read<T>(operation: string, fn: () => T): Promise<T> {
-    try {
-      return this.#db.inTransaction ? fn() : (this.#tx.deferred(fn) as T);
-    } catch (error) {
-      throw toPedigreeError(error, operation);
+  /**
+   * Runs `fn` in a transaction, retrying while another process holds the lock, until the busy
+   * timeout. SQLite's own busy handler backs off to 100 ms sleeps, so against a process that
+   * writes back to back it can starve for seconds; polling every few milliseconds from here
+   * (without blocking the event loop) gets a turn within milliseconds. Retrying is safe: a busy
+   * transaction was rolled back whole before `fn` made any change.
+   */
+  async #transaction<T>(operation: string, mode: 'deferred' | 'immediate', fn: () => T): Promise<T> {
+    const deadline = Date.now() + this.#busyTimeoutMs;
+    for (;;) {
+      try {
+        if (mode === 'deferred' && this.#db.inTransaction) return fn();
+        return this.#tx[mode](fn) as T;
+      } catch (error) {
+        if (isBusy(error) && Date.now() < deadline) {
+          await sleep(1 + Math.random() * 4);
+          continue;
+        }
+        const mapped = toPedigreeError(error, operation);
+        if (mapped.code === 'STORE_UNAVAILABLE') this.#logger?.warn({ operation, code: mapped.code }, mapped.message);
+        throw mapped;
+      }
     }
   }
 
+  /** Runs a read; several statements share one snapshot. Driver errors are mapped here. */
+  #read<T>(operation: string, fn: () => T): Promise<T> {
+    return this.#transaction(operation, 'deferred', fn);
+  }
+
   /** Runs a write in a short BEGIN IMMEDIATE transaction: the write lock is taken up front, so it never fails half way on a lock upgrade. */
-  async #write<T>(operation: string, fn: () => T): Promise<T> {
-    try {
-      return this.#tx.immediate(fn) as T;
-    } catch (error) {
-      const mapped = toPedigreeError(error, operation);
-      if (mapped.code === 'STORE_UNAVAILABLE') this.#logger?.warn({ operation, code: mapped.code }, mapped.message);
-      throw mapped;
-    }
+  #write<T>(operation: string, fn: () => T): Promise<T> {
+    return this.#transaction(operation, 'immediate', fn);
   }
 
   async health() {
@@ -1156,11 +1193,7 @@ class SqliteGraphStore implements GraphStore {
   traverse: GraphStore['traverse'] = async (query) => {
     const q = normalizeTraverseQuery(query);
     this.#logger?.debug({ direction: q.direction, maxDepth: q.maxDepth, nodeLimit: q.nodeLimit, starts: q.startIds.length }, 'traverse');
-    try {
-      return this.#traverser.traverse(q);
-    } catch (error) {
-      throw toPedigreeError(error, 'traverse');
-    }
+    return this.#read('traverse', () => this.#traverser.traverse(q));
   };
 
   getLineageNodes: GraphStore['getLineageNodes'] = async (ids) => {

@@ -19,9 +19,12 @@ CREATE INDEX IF NOT EXISTS temp.trav_visited_depth ON trav_visited (depth, id);
 
 type Direction = NormalizedTraverseQuery['direction'];
 
-// CROSS JOIN pins the visited frontier as the outer loop: the planner has no statistics for the
-// temp table and could otherwise scan all edges.
-function hopSelect(direction: Direction, filtered: boolean): string {
+/**
+ * The unvisited neighbours of the depth-`@depth` frontier (exported for query-plan tests).
+ * CROSS JOIN pins the frontier as the outer loop: the planner has no statistics for the temp
+ * table and could otherwise choose to scan every edge.
+ */
+export function hopSelect(direction: Direction, filtered: boolean): string {
   const typeFilter = filtered ? 'AND e.type IN (SELECT value FROM json_each(@types))' : '';
   const down = `SELECT e.to_id AS id FROM trav_visited f CROSS JOIN edges e ON e.from_id = f.id
     WHERE f.depth = @depth ${typeFilter} AND NOT EXISTS (SELECT 1 FROM trav_visited v WHERE v.id = e.to_id)`;
