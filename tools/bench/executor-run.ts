@@ -14,10 +14,15 @@ import type { GraphStore } from '@pedigree/graph-store';
 import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import type { PipelineDefinition } from '@pedigree/sdk';
 import { BENCH_PROJECT_ROOT, buildBenchPipeline, STEPS_PER_GROUP } from './executor-pipeline.ts';
+import { createCallRecorder, summarizeCalls, withCallTiming } from './executor-profile.ts';
+
+export type CallSummary = ReturnType<typeof summarizeCalls>;
 
 export interface ExecutorBenchOptions {
   /** Steps of the benchmark pipeline, a multiple of 50; default 1,000. */
   readonly steps?: number;
+  /** Where the temporary data directory is created; default the OS temp directory. */
+  readonly tmpRoot?: string;
   /** Keep the data directory (for inspection) instead of deleting it. */
   readonly keepDataDir?: boolean;
 }
@@ -44,7 +49,12 @@ export interface ExecutorBenchResult {
   readonly cachedTotalMs: number;
   /** cachedTotalMs / steps. */
   readonly cacheHitPerStepMs: number;
+  /** The data directory when kept, else null. */
   readonly dataDir: string | null;
+  /** The file system the data directory was on (its parent directory). */
+  readonly tmpRoot: string;
+  /** Graph-store and artifact-store calls of the cold and the cached run, most time first (overlapping calls each count fully). */
+  readonly calls: { readonly cold: CallSummary; readonly cached: CallSummary };
 }
 
 export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): Promise<ExecutorBenchResult> {
@@ -54,21 +64,26 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
   const compileMs = performance.now() - compileStarted;
   const warmup = buildBenchPipeline(STEPS_PER_GROUP, { name: 'bench-executor-warmup', salt: 'warm-up' });
 
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pedigree-bench-executor-'));
-  const store = createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db') });
-  const artifacts = createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') });
+  const dataDir = await mkdtemp(path.join(options.tmpRoot ?? tmpdir(), 'pedigree-bench-executor-'));
+  const recorder = createCallRecorder();
+  const store = withCallTiming(createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db') }), 'store', recorder);
+  const artifacts = withCallTiming(createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') }), 'artifacts', recorder);
   const maxParallelSteps = 8;
   const executor = createExecutor({ store, artifacts, dataDir, projectRoot: BENCH_PROJECT_ROOT, maxParallelSteps });
   try {
     const warm = await timedRun(executor, store, warmup);
     expectAll(warm.steps, 'Succeeded', 'warm-up');
 
-    const cold = await timedRun(executor, store, definition);
+    recorder.reset();
+    let coldCalls: CallSummary = [];
+    const cold = await timedRun(executor, store, definition, () => (coldCalls = summarizeCalls(recorder, steps)));
     expectAll(cold.steps, 'Succeeded', 'cold run');
     const handlerMs = cold.steps.reduce((sum, step) => sum + handlerTime(step), 0);
     const spans = cold.steps.map((step) => Date.parse(step.endedAt ?? '') - Date.parse(step.startedAt ?? ''));
 
-    const cached = await timedRun(executor, store, definition);
+    recorder.reset();
+    let cachedCalls: CallSummary = [];
+    const cached = await timedRun(executor, store, definition, () => (cachedCalls = summarizeCalls(recorder, steps)));
     expectAll(cached.steps, 'Cached', 'cached run');
 
     return {
@@ -85,6 +100,8 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
       cachedTotalMs: cached.ms,
       cacheHitPerStepMs: cached.ms / steps,
       dataDir: options.keepDataDir ? dataDir : null,
+      tmpRoot: path.dirname(dataDir),
+      calls: { cold: coldCalls, cached: cachedCalls },
     };
   } finally {
     await executor.close();
@@ -93,15 +110,18 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
   }
 }
 
+/** Runs one execution; `onEnded` is called as soon as it ended, before the steps are read back. */
 async function timedRun(
   executor: Executor,
   store: GraphStore,
   definition: PipelineDefinition,
+  onEnded: () => void = () => {},
 ): Promise<{ ms: number; steps: readonly StepExecution[] }> {
   const started = performance.now();
   const id = await executor.start(definition);
   const execution = await executor.wait(id);
   const ms = performance.now() - started;
+  onEnded();
   if (execution.status !== 'Succeeded')
     throw new Error(`benchmark execution ${id} ended ${execution.status}: ${execution.failureReason ?? ''}`);
   const { steps } = await store.getExecutionWithSteps(id);

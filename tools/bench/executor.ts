@@ -1,5 +1,5 @@
 /**
- * `npm run bench:executor [-- --json] [-- --steps N] [-- --keep]`: orchestration overhead per step
+ * `npm run bench:executor [-- --json] [--steps N] [--tmp DIR] [--keep]`: orchestration overhead per step
  * and time per cache hit of the executor on a 1,000-step pipeline of trivial handler steps, on the
  * embedded SQLite store with a temporary data directory. Targets: <= 5 ms overhead per step and
  * <= 2 ms per cache hit; the exit code is 0 either way (the figures are the result), 1 on a crash.
@@ -14,10 +14,15 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     steps: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
+    tmp: { type: 'string' },
   },
 });
 
-const result = await runExecutorBenchmark({ steps: Number(values.steps), keepDataDir: values.keep });
+const result = await runExecutorBenchmark({
+  steps: Number(values.steps),
+  keepDataDir: values.keep,
+  ...(values.tmp ? { tmpRoot: values.tmp } : {}),
+});
 const withTargets = {
   ...result,
   targets: TARGETS,
@@ -31,7 +36,7 @@ function table(r: ExecutorBenchResult): string {
   const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   const verdict = (value: number, target: number) => (value <= target ? `ok (<= ${target} ms)` : `MISSED (target <= ${target} ms)`);
   const rows: [string, string, string][] = [
-    ['steps', String(r.steps), `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}`],
+    ['steps', String(r.steps), `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}, data under ${r.tmpRoot}`],
     ['compile definition', ms(r.compileMs), 'SDK build + compilePipeline'],
     ['warm-up (50 steps)', ms(r.warmupMs), 'worker pool start, not counted below'],
     ['cold run total', ms(r.totalMs), `${ms(r.handlerMs)} inside handlers`],
@@ -46,5 +51,18 @@ function table(r: ExecutorBenchResult): string {
       .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return ['executor benchmark', ...rows.map(line), ...(r.dataDir ? [`data directory kept: ${r.dataDir}`] : [])].join('\n');
+  const calls = (title: string, summary: ExecutorBenchResult['calls']['cold']) => [
+    '',
+    `${title}: port calls, most time first (calls per step, ms per step; concurrent calls overlap)`,
+    ...summary
+      .slice(0, 8)
+      .map((c) => `  ${c.name.padEnd(36)} ${c.callsPerStep.toFixed(2).padStart(6)} calls  ${c.msPerStep.toFixed(2).padStart(7)} ms`),
+  ];
+  return [
+    'executor benchmark',
+    ...rows.map(line),
+    ...calls('cold run', r.calls.cold),
+    ...calls('cached run', r.calls.cached),
+    ...(r.dataDir ? ['', `data directory kept: ${r.dataDir}`] : []),
+  ].join('\n');
 }
