@@ -241,7 +241,9 @@ export class ExecutionRun {
         if (thisRun.length > 0 && last && record.status === 'Failed') {
           const policy = s.def.type === 'processing' || s.def.type === 'training' || s.def.type === 'evaluation' ? s.def.retry : null;
           const failure: AttemptFailure = { kind: last.failureKind ?? 'error', message: last.failureReason ?? '', exitCode: last.exitCode };
-          if (!shouldRetry(policy, failure, thisRun.length)) {
+          // Control steps do no outside work and are idempotent (a condition is pure; registration is keyed by group and model): an interruption just runs them again.
+          const control = s.def.type === 'condition' || s.def.type === 'register-model' || s.def.type === 'fail';
+          if (!(control && failure.kind === 'interrupted') && !shouldRetry(policy, failure, thisRun.length)) {
             s.phase = 'failed';
             this.failure ??= `Step ${s.def.name} failed: ${last.failureReason ?? 'unknown reason'}`;
           }
