@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalDigest, type JsonObject } from '@pedigree/domain';
+import { createTestExecutor, testPipeline, type TestExecutor } from './testing/index.ts';
+
+let t: TestExecutor | null = null;
+afterEach(async () => {
+  await t?.cleanup();
+  t = null;
+});
+
+const lit = (value: string | number) => ({ kind: 'literal' as const, value });
+const nodeStep = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  type: 'processing',
+  run: { kind: 'command', argv: [lit('node'), lit('-e'), lit('')] },
+  ...extra,
+});
+
+/** Writes what a process killed in the middle of a run leaves behind, through the store port alone. */
+async function leftBehind(
+  tx: TestExecutor,
+  doc: Record<string, unknown>,
+  inFlight: { step: string; status: 'Starting' | 'Executing' }[],
+  executionStatus: 'Executing' | 'Stopping' = 'Executing',
+) {
+  const def = testPipeline(doc);
+  const { version } = await tx.store.upsertPipelineVersion({
+    pipelineName: def.name,
+    definition: def as unknown as JsonObject,
+    definitionHash: canonicalDigest(def),
+  });
+  let execution = await tx.store.createExecution({ pipelineVersionId: version.id, parameters: {} });
+  for (const { step, status } of inFlight) {
+    const stepType = def.steps.find((s) => s.name === step)!.type;
+    const created = await tx.store.createStepExecution({ executionId: execution.id, stepName: step, stepType, status: 'Starting' });
+    if (status === 'Executing') await tx.store.transitionStep({ id: created.id, from: 'Starting', to: 'Executing' });
+  }
+  if (executionStatus === 'Stopping')
+    execution = await tx.store.transitionExecution({ id: execution.id, from: 'Executing', to: 'Stopping' });
+  return execution.id;
+}
+
+describe('resume', () => {
+  it('marks in-flight attempts interrupted and retries them under their retry policy', async () => {
+    t = await createTestExecutor();
+    const retry = {
+      maxAttempts: 2,
+      initialIntervalSeconds: 0,
+      backoffRate: 1,
+      maxIntervalSeconds: 0,
+      retryOn: ['interrupted'],
+      exitCodes: null,
+    };
+    const id = await leftBehind(t, { name: 'resumable', steps: [nodeStep('a', { retry }), nodeStep('b', { dependsOn: ['a'] })] }, [
+      { step: 'a', status: 'Executing' },
+    ]);
+    expect(await t.executor.resume()).toEqual([id]);
+    const ended = await t.executor.wait(id);
+    expect(ended.status).toBe('Succeeded');
+    const { steps } = await t.outcome(id);
+    expect(steps['a']!.attempts.map((a) => [a.status, a.failureKind, a.failureReason])).toEqual([
+      ['Failed', 'interrupted', 'interrupted'],
+      ['Succeeded', null, null],
+    ]);
+    expect(steps['b']!.status).toBe('Succeeded');
+    expect(await t.executor.resume()).toEqual([]);
+  });
+
+  it('fails the execution when the interrupted step has no retry policy for interruptions', async () => {
+    t = await createTestExecutor();
+    const id = await leftBehind(t, { name: 'no-policy', steps: [nodeStep('a'), nodeStep('b', { dependsOn: ['a'] })] }, [
+      { step: 'a', status: 'Starting' },
+    ]);
+    await t.executor.resume();
+    const ended = await t.executor.wait(id);
+    expect(ended.status).toBe('Failed');
+    expect(ended.failureReason).toBe('Step a failed: interrupted');
+  });
+
+  it('finishes an execution left Stopping as Stopped, and keeps a waiting callback waiting', async () => {
+    t = await createTestExecutor();
+    const stopping = await leftBehind(
+      t,
+      { name: 'was-stopping', steps: [nodeStep('a')] },
+      [{ step: 'a', status: 'Executing' }],
+      'Stopping',
+    );
+    const waiting = await leftBehind(
+      t,
+      { name: 'waiting', steps: [{ name: 'approve', type: 'callback' }, nodeStep('after', { dependsOn: ['approve'] })] },
+      [{ step: 'approve', status: 'Executing' }],
+    );
+    expect(await t.executor.resume()).toEqual([waiting]);
+    expect((await t.store.getExecution(stopping)).status).toBe('Stopped');
+    expect((await t.outcome(stopping)).steps['a']!.status).toBe('Stopped');
+    expect((await t.outcome(waiting)).steps['approve']!.status).toBe('Executing');
+    await t.executor.signal(waiting, 'approve', 'Succeeded', {});
+    expect((await t.executor.wait(waiting)).status).toBe('Succeeded');
+  });
+});
