@@ -30,7 +30,10 @@ import {
   pipelineNodeIdFor,
   pipelineVersionIdFor,
   isDigest,
+  APPROVAL_STATUSES,
+  ARTIFACT_TYPES,
   EDGE_ENDPOINTS,
+  EXECUTION_STATUSES,
   type NodeType,
   type Approval,
   type Artifact,
@@ -514,7 +517,7 @@ class Neo4jGraphStore implements GraphStore {
   async listExecutions(query: ListExecutionsQuery = {}): Promise<Page<PipelineExecution>> {
     const { first, after } = normalizePageRequest(query);
     const cursor = after === null ? null : decodeCursor(after, 2);
-    const statuses = optionalList('statuses', query.statuses, ['Executing', 'Succeeded', 'Failed', 'Stopping', 'Stopped'] as const);
+    const statuses = optionalList('statuses', query.statuses, EXECUTION_STATUSES);
     const rows = await this.cypher.read('listExecutions', (q) =>
       q.run('list-executions', {
         pipelineName: query.pipelineName ?? null,
@@ -623,7 +626,7 @@ class Neo4jGraphStore implements GraphStore {
 
   async recordStepResults(inputs: readonly RecordStepResultInput[]): Promise<readonly StepExecution[]> {
     if (!Array.isArray(inputs)) throw new InvalidArgumentError('inputs', 'must be a list');
-    inputs.forEach((input, i) => this.checkStepResult(input, `[${i}]`));
+    inputs.forEach((input, i) => this.checkStepResult(input, `[${i}].`));
     if (inputs.length === 0) return [];
     return this.cypher.write('recordStepResults', async (q) => {
       const results: StepExecution[] = [];
@@ -633,7 +636,7 @@ class Neo4jGraphStore implements GraphStore {
   }
 
   private checkStepResult(input: RecordStepResultInput, prefix: string): void {
-    requireString(`${prefix}stepExecutionId`.replace(/^\./, ''), input.stepExecutionId);
+    requireString('stepExecutionId', input.stepExecutionId);
     requireStepStatus('from', input.from);
     const status = requireOneOf('status', input.status, ['Succeeded', 'Cached', 'Failed'] as const);
     if (!Array.isArray(input.inputs) || !Array.isArray(input.outputs)) {
@@ -879,7 +882,7 @@ class Neo4jGraphStore implements GraphStore {
   async listArtifacts(query: ListArtifactsQuery = {}): Promise<Page<Artifact>> {
     const { first, after } = normalizePageRequest(query);
     const cursor = after === null ? null : decodeCursor(after, 2);
-    const types = optionalList('types', query.types, ['DataSet', 'Model', 'Metrics', 'Code', 'Image', 'Report', 'Other'] as const);
+    const types = optionalList('types', query.types, ARTIFACT_TYPES);
     const rows = await this.cypher.read('listArtifacts', (q) =>
       q.run('list-artifacts', {
         types,
@@ -900,7 +903,7 @@ class Neo4jGraphStore implements GraphStore {
     if (typeof query?.text !== 'string') throw new InvalidArgumentError('text', 'must be a string');
     const { first, after } = normalizePageRequest(query);
     const skip = after === null ? 0 : cursorNumber(decodeCursor(after, 1)[0]);
-    const types = optionalList('types', query.types, ['DataSet', 'Model', 'Metrics', 'Code', 'Image', 'Report', 'Other'] as const);
+    const types = optionalList('types', query.types, ARTIFACT_TYPES);
     const lucene = toLuceneQuery(query.text);
     if (lucene === null) throw new InvalidArgumentError('text', 'must contain at least one word');
     const rows = await this.cypher.read('searchArtifacts', (q) =>
@@ -1114,11 +1117,7 @@ class Neo4jGraphStore implements GraphStore {
   async listModelPackages(query: ListModelPackagesQuery = {}): Promise<Page<ModelPackage>> {
     const { first, after } = normalizePageRequest(query);
     const cursor = after === null ? null : decodeCursor(after, 2);
-    const approvalStatuses = optionalList('approvalStatuses', query.approvalStatuses, [
-      'PendingManualApproval',
-      'Approved',
-      'Rejected',
-    ] as const);
+    const approvalStatuses = optionalList('approvalStatuses', query.approvalStatuses, APPROVAL_STATUSES);
     const rows = await this.cypher.read('listModelPackages', (q) =>
       q.run('list-model-packages', {
         group: query.group ?? null,
