@@ -5,7 +5,7 @@
  * local artifact store in a fresh temporary data directory.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLocalArtifactStore } from '@pedigree/artifact-store';
 import type { StepExecution } from '@pedigree/domain';
@@ -30,6 +30,8 @@ export interface ExecutorBenchOptions {
 export interface ExecutorBenchResult {
   readonly steps: number;
   readonly cpus: number;
+  /** 1-minute load average when the benchmark started and when it ended: other work on the machine skews every figure. */
+  readonly loadAverage: readonly [number, number];
   readonly maxParallelSteps: number;
   /** Building and compiling the definition with the SDK. */
   readonly compileMs: number;
@@ -59,6 +61,7 @@ export interface ExecutorBenchResult {
 
 export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): Promise<ExecutorBenchResult> {
   const steps = options.steps ?? 1000;
+  const loadBefore = loadavg()[0] ?? 0;
   const compileStarted = performance.now();
   const definition = buildBenchPipeline(steps);
   const compileMs = performance.now() - compileStarted;
@@ -89,6 +92,7 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
     return {
       steps,
       cpus: availableParallelism(),
+      loadAverage: [loadBefore, loadavg()[0] ?? 0],
       maxParallelSteps,
       compileMs,
       warmupMs: warm.ms,

@@ -37,6 +37,7 @@ function table(r: ExecutorBenchResult): string {
   const verdict = (value: number, target: number) => (value <= target ? `ok (<= ${target} ms)` : `MISSED (target <= ${target} ms)`);
   const rows: [string, string, string][] = [
     ['steps', String(r.steps), `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}, data under ${r.tmpRoot}`],
+    ['load average (1 min)', r.loadAverage.map((l) => l.toFixed(1)).join(' -> '), 'before -> after; other work skews the figures'],
     ['compile definition', ms(r.compileMs), 'SDK build + compilePipeline'],
     ['warm-up (50 steps)', ms(r.warmupMs), 'worker pool start, not counted below'],
     ['cold run total', ms(r.totalMs), `${ms(r.handlerMs)} inside handlers`],
