@@ -61,6 +61,17 @@ const FUNCTIONS = [
 }));
 
 const PROCEDURES = {
+  'db.awaitIndexes': {
+    name: 'db.awaitIndexes',
+    description: 'Wait for all indexes to come online.',
+    mode: 'READ',
+    worksOnSystem: true,
+    argumentDescription: [arg('timeOutSeconds', 'INTEGER', { default: 'DefaultParameterValue{value=300, type=INTEGER}' })],
+    returnDescription: [],
+    signature: 'db.awaitIndexes(timeOutSeconds = 300 :: INTEGER)',
+    admin: false,
+    option: { deprecated: false },
+  },
   'db.index.fulltext.queryNodes': {
     name: 'db.index.fulltext.queryNodes',
     description: 'Query the given full-text index.',
@@ -108,7 +119,8 @@ function parametersOf(text: string): string[] {
 
 /** Property keys read or written as `variable.key`, `{key: ...}` in patterns and `.key` in map projections. */
 function propertyKeysOf(text: string): string[] {
-  const code = withoutComments(text).replace(/db\.index\.fulltext\.queryNodes/g, '');
+  // Procedure names (`db.index.fulltext.queryNodes(`) look like property access; they are checked by the lint instead.
+  const code = withoutComments(text).replace(/\bdb(\.\w+)+(?=\()/g, '');
   // Fields of parameter rows (`UNWIND $rows AS row ... row.uri`) are parameter data, not properties.
   const rowVariables = new Set([...code.matchAll(/UNWIND\s+\$\w+\s+AS\s+(\w+)/g)].map((m) => m[1]!));
   const keys = new Set<string>();

@@ -160,6 +160,8 @@ export interface Neo4jGraphStoreOptions {
 }
 
 const ADAPTER = 'neo4j';
+/** How long start-up waits for new indexes to come online (seconds); only a first start on a large database populates. */
+const INDEX_ONLINE_TIMEOUT_SECONDS = 300;
 
 /**
  * Connects to Neo4j, creates constraints and indexes idempotently (`IF NOT EXISTS`) and returns
@@ -331,6 +333,7 @@ class Neo4jGraphStore implements GraphStore {
     for (const name of SCHEMA_STATEMENTS) {
       await this.cypher.write('ensureSchema', (q) => q.run(name, {}));
     }
+    await this.cypher.read('ensureSchema', (q) => q.run('await-indexes', { timeoutSeconds: toDriverInt(INDEX_ONLINE_TIMEOUT_SECONDS) }));
     await this.cypher.write('ensureSchema', (q) => q.run('schema-record-version', { version: toDriverInt(GRAPH_SCHEMA_VERSION) }));
     this.logger?.debug({ component: 'graph-store-neo4j', schemaVersion: GRAPH_SCHEMA_VERSION }, 'Neo4j schema ensured');
   }

@@ -35,6 +35,7 @@ export const STATEMENT_PARAMETERS = {
   'schema-context-id': [],
   'schema-meta-key': [],
   'schema-record-version': ['version'],
+  'await-indexes': ['timeoutSeconds'],
   'health-check': [],
   // pipelines
   'upsert-pipeline-version': ['pipelineId', 'pipelineName', 'description', 'versionId', 'definitionHash', 'definition', 'at'],
