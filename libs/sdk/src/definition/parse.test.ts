@@ -162,3 +162,33 @@ describe('malformed JSON positions', () => {
     expect(rejection(text).issues[0]!.message).toMatch(new RegExp(`^malformed JSON at line ${line}, column ${column}: `));
   });
 });
+
+describe('hostile keys', () => {
+  it('refuses a __proto__ key instead of silently dropping it', () => {
+    const text = canonicalJson(irisDefinition()).replace(
+      '"arguments":{"epochs"',
+      '"arguments":{"__proto__":{"kind":"literal","value":1},"epochs"',
+    );
+    expect(rejection(text).issues).toEqual([
+      { path: 'steps[1](train).arguments.__proto__', message: 'the key "__proto__" is not allowed' },
+    ]);
+  });
+
+  it('says which required field is missing', () => {
+    const def = JSON.parse(canonicalJson(irisDefinition()));
+    delete def.steps[2].run.module;
+    def.parameters[0].default = {};
+    expect(rejection(def).issues).toEqual([
+      { path: 'parameters[0](InputData).default', message: 'expected a string, number, boolean or null' },
+      { path: 'steps[2](evaluate).run.module', message: 'missing required field (expected string)' },
+    ]);
+  });
+});
+
+describe('cyclic input', () => {
+  it('is a ValidationError, not a hang or a crash', () => {
+    const def = JSON.parse(canonicalJson(irisDefinition()));
+    def.steps[5].errorMessage.values.push(def.steps[5].errorMessage);
+    expect(rejection(def)).toBeInstanceOf(ValidationError);
+  });
+});

@@ -57,10 +57,47 @@ function formatPath(root: unknown, path: readonly PropertyKey[]): string {
 function zodIssues(root: unknown, error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => {
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys')
+    if (issue.code === 'unrecognized_keys') {
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    } else if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
+      message = `missing required field (expected ${issue.expected})`;
+    } else if (issue.code === 'invalid_union' && message === 'Invalid input') {
+      message = 'expected a string, number, boolean or null';
+    }
     return { path: formatPath(root, issue.path), message };
   });
+}
+
+/**
+ * JSON.parse keeps a `__proto__` key as an own property, but copying it into a new object sets the
+ * prototype instead, so the key would silently vanish. Refuse it where it appears.
+ */
+function protoKeys(root: unknown): ErrorIssue[] {
+  interface Frame {
+    readonly node: unknown;
+    readonly parent: Frame | null;
+    readonly key: PropertyKey;
+  }
+  const pathOf = (frame: Frame, last: string): PropertyKey[] => {
+    const keys: PropertyKey[] = [last];
+    for (let f: Frame | null = frame; f && f.parent; f = f.parent) keys.unshift(f.key);
+    return keys;
+  };
+  const issues: ErrorIssue[] = [];
+  // Iterative with parent links (no per-node path copies) and a visited set (objects may be cyclic).
+  const seen = new Set<object>();
+  const stack: Frame[] = [{ node: root, parent: null, key: '' }];
+  while (stack.length > 0 && issues.length < 20) {
+    const frame = stack.pop()!;
+    const node = frame.node;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') issues.push({ path: formatPath(root, pathOf(frame, key)), message: 'the key "__proto__" is not allowed' });
+      else stack.push({ node: (node as Record<string, unknown>)[key], parent: frame, key: Array.isArray(node) ? Number(key) : key });
+    }
+  }
+  return issues;
 }
 
 /**
@@ -84,6 +121,8 @@ export function parseDefinition(input: unknown): PipelineDefinition {
           : `unsupported schema version ${JSON.stringify(version)}; this version of Pedigree reads "${DEFINITION_SCHEMA_VERSION}"`;
       throw new ValidationError(SUBJECT, [{ path: 'schemaVersion', message }]);
     }
+    const forbidden = protoKeys(value);
+    if (forbidden.length > 0) throw new ValidationError(SUBJECT, forbidden);
     const parsed = pipelineDefinitionSchema.safeParse(value);
     if (!parsed.success) throw new ValidationError(SUBJECT, zodIssues(value, parsed.error));
     const definition = parsed.data as PipelineDefinition;
