@@ -398,7 +398,7 @@ describe('statements sent per port call', () => {
           digest: DIGEST_1,
           createdAt: T0,
         },
-        { id: STEP_ID, type: 'StepExecution', depth: 1, label: 'train', stepType: 'training', status: 'Succeeded' },
+        { id: STEP_ID, type: 'StepExecution', depth: 1, label: 'train', stepType: 'training', status: 'Succeeded', createdAt: T0 },
         {
           id: MODEL_ID,
           type: 'Artifact',

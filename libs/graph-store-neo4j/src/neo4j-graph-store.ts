@@ -589,7 +589,8 @@ class Neo4jGraphStore implements GraphStore {
         status,
         attempt: toDriverInt(starting ? 1 : 0),
         attempts: toJsonParam(attempts),
-        startedAt: starting ? at : null,
+        // A Skipped step starts and ends when it is recorded, so it sorts among its siblings by that time.
+        startedAt: at,
         endedAt: starting ? null : at,
       }),
     );
@@ -1024,8 +1025,8 @@ class Neo4jGraphStore implements GraphStore {
       const executionId = requireString('executionId', scope.executionId);
       const stepName = requireString('stepName', scope.stepName);
       await this.readExecution(q, executionId);
+      // A step the execution never ran leaves nothing to invalidate (the empty result says so).
       const rows = await q.run('find-step-execution-by-name', { executionId, stepName });
-      if (rows.length === 0) throw new NotFoundError('StepExecution', [`${executionId}/${stepName}`]);
       return rows.map((r) => stringColumn(r, 'id'));
     }
     if ('pipelineName' in scope) {

@@ -321,7 +321,15 @@ export function toLineageNode(map: PropertyMap, depth: number): LineageNode {
       };
     case 'StepExecution': {
       const step = toStepExecution(map);
-      return { id, type, depth, label: step.stepName, stepType: step.stepType, status: step.status };
+      return {
+        id,
+        type,
+        depth,
+        label: step.stepName,
+        stepType: step.stepType,
+        status: step.status,
+        ...(step.startedAt ? { createdAt: step.startedAt } : {}),
+      };
     }
     case 'PipelineExecution': {
       const execution = toExecution(map);
@@ -336,7 +344,7 @@ export function toLineageNode(map: PropertyMap, depth: number): LineageNode {
         id,
         type,
         depth,
-        label: `${r.string('group')} v${r.int('version')}`,
+        label: `${r.string('group')}/${r.int('version')}`,
         approvalStatus: r.oneOf<ApprovalStatus>('approvalStatus', APPROVAL_STATUSES),
         ...(createdAt ? { createdAt } : {}),
       };
