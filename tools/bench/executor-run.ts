@@ -4,6 +4,7 @@
  * then the same pipeline again (every step a cache hit), each on the embedded SQLite store and a
  * local artifact store in a fresh temporary data directory.
  */
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,10 @@ export interface ExecutorBenchResult {
   readonly dataDir: string | null;
   /** The file system the data directory was on (its parent directory). */
   readonly tmpRoot: string;
+  /** Mean latency of write + fsync of a small file in the data directory: what every durable store commit pays at least. */
+  readonly fsyncMs: number;
+  /** Graph-store write calls (each one transaction, so one commit) per step in the cold and the cached run. */
+  readonly storeWritesPerStep: { readonly cold: number; readonly cached: number };
   /** Graph-store and artifact-store calls of the cold and the cached run, most time first (overlapping calls each count fully). */
   readonly calls: { readonly cold: CallSummary; readonly cached: CallSummary };
 }
@@ -68,6 +73,7 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
   const warmup = buildBenchPipeline(STEPS_PER_GROUP, { name: 'bench-executor-warmup', salt: 'warm-up' });
 
   const dataDir = await mkdtemp(path.join(options.tmpRoot ?? tmpdir(), 'pedigree-bench-executor-'));
+  const fsyncMs = measureFsync(dataDir);
   const recorder = createCallRecorder();
   const store = withCallTiming(createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db') }), 'store', recorder);
   const artifacts = withCallTiming(createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') }), 'artifacts', recorder);
@@ -105,6 +111,8 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
       cacheHitPerStepMs: cached.ms / steps,
       dataDir: options.keepDataDir ? dataDir : null,
       tmpRoot: path.dirname(dataDir),
+      fsyncMs,
+      storeWritesPerStep: { cold: writesPerStep(coldCalls), cached: writesPerStep(cachedCalls) },
       calls: { cold: coldCalls, cached: cachedCalls },
     };
   } finally {
@@ -146,4 +154,27 @@ function handlerTime(step: StepExecution): number {
   const ms = result !== null && typeof result === 'object' && !Array.isArray(result) ? result['handlerMs'] : undefined;
   if (typeof ms !== 'number') throw new Error(`step ${step.stepName} recorded no handlerMs`);
   return ms;
+}
+
+/** Mean of `rounds` small write + fsync pairs on a file in `dir`. */
+function measureFsync(dir: string, rounds = 50): number {
+  const file = path.join(dir, 'fsync-probe');
+  const fd = openSync(file, 'w');
+  try {
+    const started = performance.now();
+    for (let i = 0; i < rounds; i++) {
+      writeSync(fd, 'x');
+      fsyncSync(fd);
+    }
+    return (performance.now() - started) / rounds;
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+}
+
+const STORE_WRITE = /^store\.(create|transition|record|upsert|register|set|invalidate)/;
+
+function writesPerStep(summary: CallSummary): number {
+  return summary.filter((call) => STORE_WRITE.test(call.name)).reduce((sum, call) => sum + call.callsPerStep, 0);
 }

@@ -38,13 +38,16 @@ function table(r: ExecutorBenchResult): string {
   const rows: [string, string, string][] = [
     ['steps', String(r.steps), `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}, data under ${r.tmpRoot}`],
     ['load average (1 min)', r.loadAverage.map((l) => l.toFixed(1)).join(' -> '), 'before -> after; other work skews the figures'],
+    ['fsync on the data dir', ms(r.fsyncMs), 'paid by every durable store commit'],
     ['compile definition', ms(r.compileMs), 'SDK build + compilePipeline'],
     ['warm-up (50 steps)', ms(r.warmupMs), 'worker pool start, not counted below'],
     ['cold run total', ms(r.totalMs), `${ms(r.handlerMs)} inside handlers`],
     ['overhead per step', ms(r.perStepOverheadMs), verdict(r.perStepOverheadMs, TARGETS.perStepOverheadMs)],
     ['wall time per step', ms(r.perStepWallMs), `mean recorded step span ${ms(r.meanStepSpanMs)}`],
+    ['store writes per step', r.storeWritesPerStep.cold.toFixed(2), 'cold run; one transaction (commit) each'],
     ['cached run total', ms(r.cachedTotalMs), 'every step a cache hit'],
     ['per cache hit', ms(r.cacheHitPerStepMs), verdict(r.cacheHitPerStepMs, TARGETS.cacheHitPerStepMs)],
+    ['store writes per hit', r.storeWritesPerStep.cached.toFixed(2), 'cached run'],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) =>
