@@ -496,7 +496,8 @@ class Neo4jGraphStore implements GraphStore {
         revision: toDriverInt(current.revision),
         status: to,
         endedAt: TERMINAL_EXECUTION_STATUSES.has(to) ? at : null,
-        failureReason: to === 'Failed' ? (input.failureReason ?? current.failureReason) : to === 'Executing' ? null : current.failureReason,
+        // A reason given is stored whatever the status (a Stopped run may say why); a retry clears it.
+        failureReason: input.failureReason !== undefined ? input.failureReason : to === 'Executing' ? null : current.failureReason,
       });
       return this.appliedOrConflict(rows, 'execution', 'PipelineExecution', id, from, toExecution);
     });
