@@ -1,0 +1,36 @@
+/**
+ * The complete example of docs/sdk.md must compile: the first ```ts block is written into the
+ * workspace's tmp/ (so `@pedigree/sdk` resolves), imported and compiled.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compilePipeline, isPipeline, parseDefinition } from '../src/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('docs/sdk.md', () => {
+  it('its complete example pipeline compiles, validates and round-trips', async () => {
+    const doc = await readFile(path.join(repoRoot, 'docs/sdk.md'), 'utf8');
+    const code = /```ts\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(code, 'docs/sdk.md has no ```ts block').toBeTruthy();
+    const dir = path.join(repoRoot, 'tmp', 'sdk-docs-example', String(process.pid));
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'pipeline.ts');
+    await writeFile(file, code!);
+    const module = (await import(pathToFileURL(file).href)) as { default: unknown };
+    expect(isPipeline(module.default)).toBe(true);
+    const compiled = compilePipeline(module.default as never, { projectRoot: dir });
+    expect(compiled.definition.steps.map((s) => s.name)).toEqual([
+      'PrepareData',
+      'TrainModel',
+      'EvaluateModel',
+      'CheckAccuracy',
+      'RegisterModel',
+      'AccuracyTooLow',
+    ]);
+    expect(parseDefinition(compiled.json)).toEqual(compiled.definition);
+    expect(compiled.json).not.toContain(dir);
+  });
+});
