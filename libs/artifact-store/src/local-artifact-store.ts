@@ -25,6 +25,8 @@ export interface LocalArtifactStoreOptions {
 export const ARTIFACT_URI_PREFIX = 'pedigree://artifacts/sha256/';
 
 const MANIFEST_FORMAT = 'pedigree-dir-v1';
+/** Files up to this size are read whole and hashed in memory; larger ones are copied and hashed as a stream. */
+const SMALL_FILE_BYTES = 4 * 1024 * 1024;
 
 interface Manifest {
   readonly format: typeof MANIFEST_FORMAT;
@@ -53,6 +55,8 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
   const root = path.resolve(options.root);
   const tmpDir = path.join(root, 'tmp');
   const manifestCache = new Map<string, Manifest>();
+  // Fan-out directories already created (they are never removed), to save a mkdir per write.
+  const knownDirs = new Set<string>();
   let ready: Promise<void> | null = null;
 
   const ensureReady = (): Promise<void> => {
@@ -89,12 +93,35 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
 
   /** Moves a finished temp file to its content address; the rename is atomic, and identical content may safely replace identical content. */
   async function commit(tmp: string, final: string): Promise<void> {
-    await mkdir(path.dirname(final), { recursive: true });
+    const parent = path.dirname(final);
+    if (!knownDirs.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      knownDirs.add(parent);
+    }
     await rename(tmp, final);
   }
 
-  async function putFile(file: string, signal?: AbortSignal): Promise<{ digest: Digest; size: number }> {
-    // Copy first, hash the copy: what is stored is exactly what was hashed, even if the source changes meanwhile.
+  async function putFile(file: string, signal?: AbortSignal, knownSize?: number): Promise<{ digest: Digest; size: number }> {
+    const size = knownSize ?? (await stat(file)).size;
+    if (size <= SMALL_FILE_BYTES) {
+      // Small files (most step outputs): one read, hash in memory, write only when new. What is stored is the bytes that were hashed.
+      const bytes = await readFile(file);
+      signal?.throwIfAborted();
+      const digest = sha256Hex(bytes);
+      const final = blobPath(digest);
+      if (!(await isFile(final))) {
+        const tmp = tmpPath();
+        try {
+          await writeFile(tmp, bytes, { mode: 0o444 });
+          await commit(tmp, final);
+        } catch (error) {
+          await rm(tmp, { force: true });
+          throw error;
+        }
+      }
+      return { digest, size: bytes.length };
+    }
+    // Large files: copy first, hash the copy, so what is stored is exactly what was hashed even if the source changes meanwhile.
     const tmp = tmpPath();
     try {
       await copyFile(file, tmp);
@@ -212,6 +239,8 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
 
   async function existsDeep(digest: string): Promise<boolean> {
     if (await isFile(blobPath(digest))) return true;
+    // The manifest file itself, not only the in-memory copy: something outside may have removed it.
+    if (!(await isFile(manifestPath(digest)))) return false;
     let manifest: Manifest | null;
     try {
       manifest = await readManifest(digest);
@@ -301,7 +330,7 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
           return toStored(manifest.digest, 'directory', manifest.size, manifest.fileCount);
         }
         if (!st.isFile()) throw new InvalidArgumentError('source', `${source} is neither a regular file nor a directory`);
-        const { digest, size } = await putFile(source, signal);
+        const { digest, size } = await putFile(source, signal, st.size);
         return toStored(digest, 'file', size, 1);
       }
       const { digest, size } = await putStream(source, signal);

@@ -420,6 +420,10 @@ export class ExecutionRun {
       this.log.error({ err: error }, 'could not end the execution');
       execution = await this.deps.store.getExecution(this.executionId);
     }
+    if (execution.status === 'Succeeded') {
+      // Work directories go with success; a failed or stopped run keeps them for a look at what went wrong.
+      await rm(path.join(this.deps.dataDir, 'work', this.executionId), { recursive: true, force: true }).catch(() => undefined);
+    }
     this.resolveDone(execution);
   }
 
@@ -795,8 +799,7 @@ export class ExecutionRun {
         exitCode: null,
         result: null,
       };
-    await rm(path.join(attemptDir, 'inputs'), { recursive: true, force: true });
-    await rm(path.join(attemptDir, 'outputs'), { recursive: true, force: true });
+    // Attempt numbers come from the store and never repeat, so the attempt directory is always new.
     const workDir = path.join(attemptDir, 'work');
     await mkdir(workDir, { recursive: true });
     const inputs: Record<string, string> = {};
@@ -929,7 +932,6 @@ export class ExecutionRun {
     for (const o of outputs) s.outputs.set(o.name, { input: o.artifact, kind: 'directory' });
     s.properties = properties;
     s.phase = 'succeeded';
-    await rm(attemptDir, { recursive: true, force: true }).catch(() => undefined);
     return null;
   }
 
