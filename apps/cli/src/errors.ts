@@ -1,4 +1,4 @@
-import { isPedigreeError, ValidationError, type ErrorCode } from '@pedigree/domain';
+import { isPedigreeError, NotFoundError, ValidationError, type ErrorCode } from '@pedigree/domain';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT_OK = 0;
@@ -41,13 +41,28 @@ export function exitCodeFor(error: unknown): number {
 /** The one line (plus detail lines) shown for an error. */
 export function describeError(error: unknown): { message: string; details: string[] } {
   if (error instanceof CliError) return { message: error.message, details: [...error.details] };
+  if (error instanceof NotFoundError) {
+    const what = ENTITY_NAMES[error.entity] ?? error.entity;
+    return { message: `no ${what} with id ${error.ids.join(', ')}`, details: [] };
+  }
   if (error instanceof ValidationError) {
+    // One line: the first problems with their paths (commands that list every problem print them themselves).
     const subject = (error.context as { subject?: string }).subject ?? 'input';
-    return {
-      message: `invalid ${subject} (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'})`,
-      details: error.issues.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`),
-    };
+    const shown = error.issues.slice(0, 3).map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
+    const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+    return { message: `invalid ${subject}: ${shown.join('; ')}${more}`, details: [] };
   }
   if (error instanceof Error) return { message: error.message, details: [] };
   return { message: String(error), details: [] };
 }
+
+const ENTITY_NAMES: Readonly<Record<string, string>> = {
+  PipelineExecution: 'execution',
+  StepExecution: 'step execution',
+  Artifact: 'artifact',
+  ModelPackage: 'model package',
+  Pipeline: 'pipeline',
+  PipelineVersion: 'pipeline version',
+  Context: 'context',
+  LineageNode: 'lineage node',
+};

@@ -43,7 +43,6 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
     .option('-v, --verbose', 'log to stderr and show stack traces of errors')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', OVERVIEW)
-    .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => out.write(s),
@@ -75,7 +74,6 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
   // Every (sub)command reports its errors the same way and exits through main.
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
-    cmd.showHelpAfterError('(run with --help for usage)');
     cmd.configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => out.writeErr(s) });
     cmd.commands.forEach(configure);
   };

@@ -1,14 +1,17 @@
 import { CommanderError } from 'commander';
 import { createProgram } from './program.ts';
-import { createOutput } from './output.ts';
+import { createOutput, type Output } from './output.ts';
 import { describeError, EXIT_OK, EXIT_USAGE, exitCodeFor } from './errors.ts';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code. Errors become one
  * line on stderr ("error: ..."), detail lines where they help, and a stack trace only with --verbose.
  */
-export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
-  const out = createOutput({ env });
+export async function runCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  out: Output = createOutput({ env }),
+): Promise<number> {
   const program = createProgram(out, env);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   try {

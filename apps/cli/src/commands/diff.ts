@@ -60,8 +60,11 @@ function facts(report: AuditReport) {
   const versions = keyed(report.pipelineVersions.map((v) => [v.pipelineName, `v${v.version} ${v.definitionHash}`]));
   const datasets = keyed(report.datasets.map((d) => [d.name, d.digest]));
   const code = keyed(report.code.map((c) => [c.name, c.digest]));
+  // Parameters of the executions whose steps produced the model itself: upstream datasets may have
+  // been re-produced (from cache) by other executions with other parameters.
+  const producers = new Set(report.steps.filter((s) => s.outputs.some((o) => o.artifactId === report.model.id)).map((s) => s.executionId));
   const parameters = new Map<string, string>();
-  for (const e of report.executions) {
+  for (const e of report.executions.filter((x) => producers.size === 0 || producers.has(x.id))) {
     for (const [k, v] of Object.entries(e.parameters)) {
       const prev = parameters.get(k);
       const text = JSON.stringify(v);

@@ -1,0 +1,99 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IRIS_PIPELINE, pedigree } from './run-pedigree.ts';
+
+/*
+ * Every documented error path of docs/cli.md: exit code 2 for bad usage or input, exactly one line
+ * on stderr, nothing on stdout and no stack trace. Runs against an empty data directory.
+ */
+let dataDir: string;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'pedigree-cli-errors-'));
+  dataDir = path.join(work, 'data');
+  await writeFile(path.join(work, 'not-a-report.json'), '{"hello": "world"}');
+  await writeFile(path.join(work, 'broken.json'), '{"schemaVersion": "1", "name": "x", ');
+  await writeFile(path.join(work, 'package.json'), '{"type": "module"}\n');
+  await writeFile(path.join(work, 'no-pipeline.ts'), 'export const answer = 42;\n');
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const cases: [string, string[], RegExp][] = [
+  ['an unknown command', ['bogus'], /unknown command 'bogus'/],
+  ['an unknown option', ['models', 'list', '--colour'], /unknown option '--colour'/],
+  ['a missing argument', ['lineage'], /missing required argument 'artifact'/],
+  ['a value outside the choices, naming them', ['lineage', 'ar_x', '--direction', 'sideways'], /Allowed choices are up, down, both/],
+  ['an unknown report format', ['report', 'ar_x', '--format', 'pdf'], /Allowed choices are json, md, html/],
+  ['a depth beyond the cap', ['lineage', 'ar_x', '--depth', '99'], /--depth expects an integer from 0 to 50/],
+  ['a malformed --param', ['run', IRIS_PIPELINE, '--param', 'Epochs'], /--param expects Name=Value/],
+  [
+    'an unknown parameter',
+    ['run', IRIS_PIPELINE, '--param', 'Nope=1'],
+    /parameters\.Nope: unknown parameter; the pipeline declares TestFraction/,
+  ],
+  ['a mistyped parameter', ['run', IRIS_PIPELINE, '--param', 'Epochs=many'], /parameters\.Epochs: expected an integer/],
+  ['a missing pipeline file', ['run', 'nope.ts'], /no such file: nope\.ts/],
+  ['a module without a pipeline', ['run', 'NOPIPE'], /exports no pipeline/],
+  ['an unknown artifact', ['lineage', 'ar_0000'], /no lineage node with id ar_0000/],
+  ['an unknown URI', ['impact', 'file:///nowhere/data.csv'], /no artifact with id or URI file:\/\/\/nowhere\/data\.csv/],
+  ['an unknown model package', ['report', 'mp_0000'], /no model package with id mp_0000/],
+  ['an unknown execution', ['executions', 'show', 'ex_0000'], /no execution with id ex_0000/],
+  ['an unknown pipeline', ['start', 'nopipe'], /no pipeline named nopipe/],
+  ['a reject without a comment', ['models', 'reject', 'mp_0000'], /reject needs --comment/],
+  ['approving an unknown package', ['models', 'approve', 'mp_0000'], /no model package with id mp_0000/],
+  ['a cache invalidation without a scope', ['cache', 'invalidate'], /give exactly one scope/],
+  ['a missing report file', ['verify', 'missing.json'], /cannot read missing\.json: no such file/],
+  ['a file that is not a report', ['verify', 'NOTREPORT'], /invalid audit report/],
+  ['a definition that is not JSON', ['upsert', 'BROKEN'], /malformed JSON at line 1/],
+  ['a bad configuration variable', ['models', 'list', '--env-store-bogus'], /PEDIGREE_STORE: must be sqlite or neo4j/],
+];
+
+describe.concurrent('documented error paths exit 2 with one line and no stack trace', () => {
+  for (const [what, rawArgs, message] of cases) {
+    it(`rejects ${what}`, async () => {
+      let env: Record<string, string> = {};
+      const args = rawArgs
+        .map((a) =>
+          a === 'NOPIPE'
+            ? path.join(work, 'no-pipeline.ts')
+            : a === 'NOTREPORT'
+              ? path.join(work, 'not-a-report.json')
+              : a === 'BROKEN'
+                ? path.join(work, 'broken.json')
+                : a,
+        )
+        .filter((a) => {
+          if (a !== '--env-store-bogus') return true;
+          env = { PEDIGREE_STORE: 'bogus' };
+          return false;
+        });
+      const result = await pedigree(args, { dataDir, env, cwd: work });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^error: /);
+      expect(lines[0], result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+    });
+  }
+
+  it('shows a stack trace only with --verbose', async () => {
+    const result = await pedigree(['--verbose', 'executions', 'show', 'ex_0000'], { dataDir, cwd: work });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error: no execution with id ex_0000/);
+    expect(result.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('prints help through the real binary and exits 0', async () => {
+    const result = await pedigree(['lineage', '--help'], { cwd: work });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--format <format>.*\n[\s\S]*Examples:\n {2}\$ pedigree lineage/);
+  });
+});
