@@ -519,3 +519,31 @@ describe('statements sent per port call', () => {
     expect(calls[3]!.params).toMatchObject({ query: '+iris* +train*' });
   });
 });
+
+describe('start-up', () => {
+  it('tolerates losing a schema-creation race to another process, and fails on any other schema error', async () => {
+    const raceLost = Object.assign(new Error('An equivalent constraint already exists'), {
+      code: 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+    });
+    const respond =
+      (failWith: Error): Responder =>
+      (statement) => {
+        if (statement === 'schema-artifact-id') throw failWith;
+        return statement === 'schema-record-version' ? [{ version: int(1) }] : undefined;
+      };
+    const ok = createRecordingDriver(respond(raceLost));
+    await expect(
+      createNeo4jGraphStore({ uri: 'bolt://recording', username: 'neo4j', password: 'unused', driver: ok }),
+    ).resolves.toBeDefined();
+    expect(ok.calls.map((c) => c.statement)).toContain('schema-record-version');
+
+    const broken = Object.assign(new Error('Invalid input'), { code: 'Neo.ClientError.Statement.SyntaxError' });
+    const bad = createRecordingDriver(respond(broken));
+    await expect(
+      createNeo4jGraphStore({ uri: 'bolt://recording', username: 'neo4j', password: 'unused', driver: bad }),
+    ).rejects.toMatchObject({
+      code: 'INTERNAL',
+      context: { statement: 'schema-artifact-id' },
+    });
+  });
+});

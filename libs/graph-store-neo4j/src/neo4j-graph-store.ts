@@ -15,6 +15,7 @@ import neo4j from 'neo4j-driver';
 import {
   ConflictError,
   InvalidArgumentError,
+  PedigreeError,
   NotFoundError,
   StoreCorruptError,
   TERMINAL_EXECUTION_STATUSES,
@@ -225,7 +226,7 @@ function optionalList<T extends string>(argument: string, values: readonly T[] |
 
 function sortByStartThenName(steps: StepExecution[]): StepExecution[] {
   return steps.sort((a, b) => {
-    // Steps that never started (Skipped) sort after those that did, like NULLS LAST.
+    // A step without a start time sorts last, like NULLS LAST.
     const sa = a.startedAt ?? '\uffff';
     const sb = b.startedAt ?? '\uffff';
     if (sa !== sb) return sa < sb ? -1 : 1;
@@ -331,7 +332,15 @@ class Neo4jGraphStore implements GraphStore {
   /** Creates constraints and indexes, each in its own transaction (Neo4j refuses schema and data changes in one). */
   async ensureSchema(): Promise<void> {
     for (const name of SCHEMA_STATEMENTS) {
-      await this.cypher.write('ensureSchema', (q) => q.run(name, {}));
+      await this.cypher
+        .write('ensureSchema', (q) => q.run(name, {}))
+        .catch((error: unknown) => {
+          // Two processes starting together can both pass IF NOT EXISTS and race to create the same
+          // rule; the loser is told it already exists, which is the state it wanted.
+          const code = error instanceof PedigreeError ? error.context['neo4jCode'] : undefined;
+          if (typeof code === 'string' && /^Neo\.ClientError\.Schema\.\w*AlreadyExists$/.test(code)) return;
+          throw error;
+        });
     }
     await this.cypher.read('ensureSchema', (q) => q.run('await-indexes', { timeoutSeconds: toDriverInt(INDEX_ONLINE_TIMEOUT_SECONDS) }));
     await this.cypher.write('ensureSchema', (q) => q.run('schema-record-version', { version: toDriverInt(GRAPH_SCHEMA_VERSION) }));
