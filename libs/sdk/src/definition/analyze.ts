@@ -156,20 +156,61 @@ export function analyzeDefinition(def: PipelineDefinition): DefinitionAnalysis {
       cycles.map((cycle) => ({ path: `steps(${cycle[0]})`, message: `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}` })),
     );
   }
-  // Kahn's algorithm, always taking the earliest-declared ready step.
+  // Kahn's algorithm, always taking the earliest-declared ready step (a min-heap of positions).
+  const remaining = graph.names.map((n) => graph.dependencies.get(n)!.size);
   const position = new Map(graph.names.map((n, i) => [n, i]));
-  const remaining = new Map(graph.names.map((n) => [n, graph.dependencies.get(n)!.size]));
-  const ready = graph.names.filter((n) => remaining.get(n) === 0);
+  const heap = new MinHeap();
+  remaining.forEach((count, i) => count === 0 && heap.push(i));
   const order: string[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => position.get(a)! - position.get(b)!);
-    const next = ready.shift()!;
+  while (heap.size > 0) {
+    const next = graph.names[heap.pop()]!;
     order.push(next);
     for (const dependent of graph.dependents.get(next)!) {
-      const left = remaining.get(dependent)! - 1;
-      remaining.set(dependent, left);
-      if (left === 0) ready.push(dependent);
+      const i = position.get(dependent)!;
+      if (--remaining[i]! === 0) heap.push(i);
     }
   }
   return { order, dependencies: graph.dependencies, dependents: graph.dependents, branchOf: graph.branchOf };
+}
+
+/** A binary min-heap of non-negative integers. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(value: number): void {
+    const items = this.items;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]! <= value) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = value;
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= items.length) break;
+        const right = left + 1;
+        const child = right < items.length && items[right]! < items[left]! ? right : left;
+        if (items[child]! >= last) break;
+        items[i] = items[child]!;
+        i = child;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
 }
