@@ -296,8 +296,8 @@ export class ExecutionRun {
       if (chosen.has(s.def.name)) continue;
       const source = downstream.has(s.def.name) ? undefined : refByName.get(s.def.name);
       if (source && (source.status === 'Succeeded' || source.status === 'Cached')) {
-        if (!s.record) toLink.push({ s, source });
-        // Either way its results come from the reference; phase is set from the record below.
+        // A record left Failed (interrupted while it was being linked) is linked again; a finished one is kept.
+        if (!s.record || (s.record.status !== 'Succeeded' && s.record.status !== 'Cached')) toLink.push({ s, source });
       } else {
         s.phase = 'excluded';
       }
@@ -311,13 +311,18 @@ export class ExecutionRun {
       const outputs = links
         .filter((l) => l.stepExecutionId === source.id && l.direction === 'output')
         .map((l) => ({ name: l.name, artifact: toArtifactInput(l.artifact) }));
-      const created = await this.deps.store.createStepExecution({
-        executionId: this.executionId,
-        stepName: s.def.name,
-        stepType: s.def.type,
-        status: 'Starting',
-        at: this.iso(),
-      });
+      let created =
+        s.record ??
+        (await this.deps.store.createStepExecution({
+          executionId: this.executionId,
+          stepName: s.def.name,
+          stepType: s.def.type,
+          status: 'Starting',
+          at: this.iso(),
+        }));
+      if (created.status === 'Failed' || created.status === 'Stopped') {
+        created = await this.deps.store.transitionStep({ id: created.id, from: created.status, to: 'Starting', at: this.iso() });
+      }
       s.record =
         created.status === 'Starting'
           ? await this.deps.store.recordStepResult({

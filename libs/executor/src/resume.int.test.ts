@@ -1,5 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalDigest, type JsonObject } from '@pedigree/domain';
+import type { RunMarker } from './execution-run.ts';
 import { createTestExecutor, testPipeline, type TestExecutor } from './testing/index.ts';
 
 let t: TestExecutor | null = null;
@@ -96,5 +99,26 @@ describe('resume', () => {
     expect((await t.outcome(waiting)).steps['approve']!.status).toBe('Executing');
     await t.executor.signal(waiting, 'approve', 'Succeeded', {});
     expect((await t.executor.wait(waiting)).status).toBe('Succeeded');
+  });
+
+  it('finishes a selective execution interrupted while it linked the reused steps', async () => {
+    t = await createTestExecutor();
+    const doc = { name: 'selective-resume', steps: [nodeStep('prepare'), nodeStep('train', { dependsOn: ['prepare'] })] };
+    const reference = await t.run(doc);
+    expect(reference.execution.status).toBe('Succeeded');
+    // What a process killed right after it created the reused step's record leaves behind.
+    const execution = await t.store.createExecution({ pipelineVersionId: reference.execution.pipelineVersionId, parameters: {} });
+    const marker: RunMarker = {
+      runStartedAt: execution.startedAt,
+      selection: { steps: ['train'], referenceExecutionId: reference.execution.id },
+    };
+    await mkdir(path.join(t.dataDir, 'executions'), { recursive: true });
+    await writeFile(path.join(t.dataDir, 'executions', `${execution.id}.json`), JSON.stringify(marker));
+    await t.store.createStepExecution({ executionId: execution.id, stepName: 'prepare', stepType: 'processing', status: 'Starting' });
+    expect(await t.executor.resume()).toEqual([execution.id]);
+    expect((await t.executor.wait(execution.id)).status).toBe('Succeeded');
+    const { steps } = await t.outcome(execution.id);
+    expect(steps['prepare']).toMatchObject({ status: 'Cached', reusedStepExecutionId: reference.steps['prepare']!.id });
+    expect(steps['train']!.status).toBe('Succeeded');
   });
 });
