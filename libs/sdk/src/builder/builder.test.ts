@@ -503,6 +503,36 @@ describe('fail, register-model and pipelines', () => {
     expect(isPipeline(prepare)).toBe(false);
   });
 
+  it('reports values that slip past the types (plain JavaScript callers) as validation issues', () => {
+    const bad = defineProcessingStep({
+      name: 42 as never,
+      run: handler('x.ts'),
+      retry: { maxAttempts: Number.NaN },
+      arguments: { n: Number.POSITIVE_INFINITY },
+    });
+    const issues = compileIssues(() => definePipeline({ name: 'p', steps: [bad] }));
+    expect(issues).toEqual([
+      { path: 'steps[0](42).arguments.n', message: 'numbers must be finite, got Infinity' },
+      { path: 'steps[0].name', message: 'Invalid input: expected string, received number' },
+      { path: 'steps[0].retry.maxAttempts', message: 'Invalid input: expected number, received NaN' },
+    ]);
+  });
+
+  it('turns a crash inside a malformed declaration into a ValidationError', () => {
+    const bad = defineProcessingStep({ name: 'p', run: handler('x.ts'), inputs: null as never, outputs: 5 as never });
+    const hostile = {
+      ...bad,
+      config: {
+        ...bad.config,
+        get arguments(): never {
+          throw new TypeError('boom');
+        },
+      },
+    };
+    const issues = compileIssues(() => definePipeline({ name: 'p', steps: [hostile as never] }));
+    expect(issues).toEqual([{ path: '', message: 'could not be compiled: boom' }]);
+  });
+
   it('reports garbage where steps belong', () => {
     const issues = compileIssues(() => definePipeline({ name: 'p', steps: [prepare, 42 as never] }));
     expect(issues).toEqual([{ path: 'steps[1]', message: 'expected a step made by one of the defineXStep functions' }]);

@@ -6,7 +6,15 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { canonicalDigest, canonicalJson, InvalidArgumentError, ValidationError, type Digest, type ErrorIssue } from '@pedigree/domain';
+import {
+  canonicalDigest,
+  canonicalJson,
+  InvalidArgumentError,
+  isPedigreeError,
+  ValidationError,
+  type Digest,
+  type ErrorIssue,
+} from '@pedigree/domain';
 import { parseIsoDuration } from '../duration.ts';
 import { DEFAULT_RETRY } from '../definition/schema.ts';
 import {
@@ -19,6 +27,7 @@ import {
   type StepDefinition,
   type ValueExpr,
 } from '../definition/types.ts';
+import { definitionShapeIssues } from '../definition/parse.ts';
 import { validateDefinition } from '../definition/validate.ts';
 import { isCondition, type Condition } from './conditions.ts';
 import { isExpression, isParameterRef, type ParameterRef, type Value } from './expressions.ts';
@@ -407,6 +416,17 @@ function parameterDefinition(ref: ParameterRef): ParameterDefinition {
  */
 export function compilePipeline(pipeline: Pipeline, options: CompileOptions = {}): CompiledPipeline {
   if (!isPipeline(pipeline)) throw new InvalidArgumentError('pipeline', 'expected a pipeline made by definePipeline');
+  try {
+    return compile(pipeline, options);
+  } catch (error) {
+    if (isPedigreeError(error)) throw error;
+    // A declaration built around the types (`as never`, plain JavaScript) must still fail as a user-fixable error.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ValidationError(`pipeline ${JSON.stringify(pipeline.name)}`, [{ path: '', message: `could not be compiled: ${message}` }]);
+  }
+}
+
+function compile(pipeline: Pipeline, options: CompileOptions): CompiledPipeline {
   const compiler = new Compiler(options.projectRoot ?? pipeline.projectRoot ?? null);
   for (const [key, ref] of Object.entries(pipeline.parameters as Record<string, ParameterRef>)) {
     if (ref.name !== key)
@@ -428,7 +448,10 @@ export function compilePipeline(pipeline: Pipeline, options: CompileOptions = {}
     maxParallelSteps: pipeline.maxParallelSteps,
     steps,
   };
-  const issues = [...compiler.issues, ...validateDefinition(definition)];
+  // Values that slipped past the types (a name that is not a string, NaN) are caught by the shape
+  // check before semantic validation, which relies on the shape.
+  const shape = definitionShapeIssues(definition);
+  const issues = [...compiler.issues, ...(shape.length > 0 ? shape : validateDefinition(definition))];
   if (issues.length > 0) throw new ValidationError(`pipeline ${JSON.stringify(pipeline.name)}`, issues);
   const json = canonicalJson(definition);
   return { definition, json, definitionHash: canonicalDigest(definition) };

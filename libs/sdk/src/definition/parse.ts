@@ -100,6 +100,12 @@ function protoKeys(root: unknown): ErrorIssue[] {
   return issues;
 }
 
+/** Shape problems of a candidate definition (the zod schema), with step-named paths; empty when the shape is right. */
+export function definitionShapeIssues(value: unknown): ErrorIssue[] {
+  const parsed = pipelineDefinitionSchema.safeParse(value);
+  return parsed.success ? [] : zodIssues(value, parsed.error);
+}
+
 /**
  * Reads a definition from JSON text or an already-parsed value, fills defaults of optional fields,
  * and validates it. Returns a definition equal to what the SDK compiles. Throws only

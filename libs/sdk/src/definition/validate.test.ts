@@ -400,6 +400,61 @@ describe('validateDefinition', () => {
       'steps[5](fail).errorMessage.name',
       /unknown execution variable/,
     ],
+    [
+      'malformed openlineage URI',
+      (_, s) => (s('prepare').inputs[0].source = { kind: 'uri', uri: 'openlineage://ns' }),
+      'steps[0](prepare).inputs[0](raw).source.uri',
+      /openlineage:\/\/namespace\/name/,
+    ],
+    [
+      'empty input URI',
+      (_, s) => (s('prepare').inputs[0].source = { kind: 'uri', uri: '' }),
+      'steps[0](prepare).inputs[0](raw).source.uri',
+      /must not be empty/,
+    ],
+    ['bad input channel name', (_, s) => (s('prepare').inputs[0].name = '-raw'), 'steps[0](prepare).inputs[0](-raw).name', /must match/],
+    [
+      'bad property file name',
+      (_, s) => (s('evaluate').propertyFiles[0].name = 'a/b'),
+      'steps[2](evaluate).propertyFiles[0](a/b).name',
+      /must match/,
+    ],
+    [
+      'bad callback output name',
+      (d) => d.steps.push({ ...callback(), outputs: [{ name: 'a b', type: 'String' }] }),
+      'steps[6](approve).outputs[0](a b).name',
+      /must match/,
+    ],
+    ['empty exitCodes', (_, s) => (s('train').retry.exitCodes = []), 'steps[1](train).retry.exitCodes', /at least one exit code/],
+    ['duplicate exit code', (_, s) => (s('train').retry.exitCodes = [75, 75]), 'steps[1](train).retry.exitCodes[1]', /duplicate exit code/],
+    [
+      'empty metric name',
+      (_, s) => (s('register').metrics = { '': { kind: 'literal', value: 1 } }),
+      'steps[4](register).metrics',
+      /metric names/,
+    ],
+    [
+      'non-finite literal',
+      (_, s) => (s('fail').errorMessage = { kind: 'literal', value: Number.NaN }),
+      'steps[5](fail).errorMessage.value',
+      /finite/,
+    ],
+    ['unknown approval status', (_, s) => (s('register').approvalStatus = 'Maybe'), 'steps[4](register).approvalStatus', /must be one of/],
+    [
+      'empty or',
+      (_, s) => (s('check').conditions = [{ kind: 'or', conditions: [] }]),
+      'steps[3](check).conditions[0].conditions',
+      /or needs at least one condition/,
+    ],
+    [
+      'an output reference to a callback step',
+      (d, s) => {
+        d.steps.push(callback());
+        s('fail').errorMessage = { kind: 'output', step: 'approve', output: 'ok' };
+      },
+      'steps[5](fail).errorMessage.step',
+      /callback step and has no output channels/,
+    ],
   ];
 
   it.each(cases)('reports %s', (_name, change, path, message) => {
