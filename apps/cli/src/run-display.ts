@@ -70,7 +70,8 @@ export function attachRunDisplay(
       const at = pos < width ? pos : width * 2 - 2 - pos;
       bar = ` [${' '.repeat(at)}=${' '.repeat(width - 1 - at)}]`;
     }
-    const reason = r.failureReason && (r.status === 'Failed' || r.status === 'Stopped') ? s.dim(`  ${r.failureReason}`) : '';
+    const shownReason = r.failureReason && r.failureReason.toLowerCase() !== r.status.toLowerCase() ? r.failureReason : null;
+    const reason = shownReason && (r.status === 'Failed' || r.status === 'Stopped') ? s.dim(`  ${shownReason}`) : '';
     const duration = TERMINAL.has(r.status) || live ? formatSeconds(elapsed) : '';
     return `${color(SYMBOL[r.status])} ${pad(r.name, 22)} ${pad(color(r.status), 10)} ${pad(duration, 7)} ${cache}${attempt}${bar}${reason}`.trimEnd();
   };

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BIN, CLI_ROOT, pedigree, REPO_ROOT } from './run-pedigree.ts';
+
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'pedigree-cli-interrupt-'));
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it('stops the execution cleanly on Ctrl-C (SIGINT): the step and the execution end Stopped, exit 1', async () => {
+  const child = spawn(process.execPath, [BIN, 'run', path.join(CLI_ROOT, 'test/fixtures/slow-pipeline.ts')], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NO_COLOR: '1', PEDIGREE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += String(c)));
+  const running = new Promise<void>((resolve) => {
+    child.stdout.on('data', (c) => {
+      stdout += String(c);
+      if (/Sleep\s+Executing/.test(stdout)) resolve();
+    });
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await running;
+  child.kill('SIGINT');
+  const code = await exited;
+  expect(code, stdout + stderr).toBe(1);
+  expect(stderr).toMatch(/^stopping execution ex_\w+ \(Ctrl-C again to exit at once\)$/m);
+  expect(stdout).toMatch(/^■ Sleep\s+Stopped/m);
+  const id = /Execution (ex_\w+) started/.exec(stdout)![1]!;
+  const show = JSON.parse((await pedigree(['executions', 'show', id, '--json'], { dataDir })).stdout);
+  expect(show.execution.status).toBe('Stopped');
+  expect(show.steps[0].status).toBe('Stopped');
+});
