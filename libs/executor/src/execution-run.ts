@@ -425,6 +425,7 @@ export class ExecutionRun {
       this.log.error({ err: error }, 'could not end the execution');
       execution = await this.deps.store.getExecution(this.executionId);
     }
+    this.log.info({ status: execution.status, failureReason: execution.failureReason }, 'execution ended');
     if (execution.status === 'Succeeded') {
       // Work directories go with success; a failed or stopped run keeps them for a look at what went wrong.
       await rm(path.join(this.deps.dataDir, 'work', this.executionId), { recursive: true, force: true }).catch(() => undefined);
@@ -546,6 +547,10 @@ export class ExecutionRun {
       }
       await this.locked(s, () =>
         this.setStep(s, { to: 'Failed', failureKind: failure.kind, failureReason: failure.message, exitCode: failure.exitCode }),
+      );
+      this.log.warn(
+        { step: def.name, attempt, kind: failure.kind, exitCode: failure.exitCode, reason: failure.message },
+        'step attempt failed',
       );
       if (this.stopping || !shouldRetry(def.retry, failure, s.attemptsThisRun)) {
         s.phase = 'failed';
@@ -728,6 +733,7 @@ export class ExecutionRun {
             });
           s.properties = candidate.stepExecution.properties;
           s.phase = 'succeeded';
+          this.log.debug({ step: def.name, reused: candidate.stepExecution.id }, 'served from the cache');
           return true;
         }
         miss = {
