@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, it } from 'vitest';
+import { runGraphStoreContract } from '@pedigree/graph-store/testing';
 import { neo4jConfigFromEnv } from './config.ts';
 import { createNeo4jGraphStore } from './neo4j-graph-store.ts';
 
@@ -24,8 +25,6 @@ if (!process.env['NEO4J_URI']) {
   const resetText = readFileSync(new URL('./testing/reset-database.cypher', import.meta.url), 'utf8');
   const admin = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
   afterAll(() => admin.close());
-  // Imported only here: the contract suite pulls in vitest hooks and fixtures a skipped run does not need.
-  const { runGraphStoreContract } = await import('@pedigree/graph-store/testing');
   runGraphStoreContract({
     name: `neo4j (${config.uri}${config.database ? `/${config.database}` : ''})`,
     create: () => createNeo4jGraphStore(config),

@@ -509,6 +509,87 @@ describe('statements sent per port call', () => {
     expect(result).toEqual({ invalidatedStepExecutionIds: [STEP_ID] });
   });
 
+  it("pagination: asks for one row more than the page, and turns the last row into the next call's cursor parameters", async () => {
+    const older = { ...artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train'), createdAt: driverDateTime(T0) };
+    const newer = { ...artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model'), createdAt: driverDateTime(T1) };
+    const { store, calls } = await storeWith({
+      'list-artifacts': (p) => (p['afterId'] === null ? [{ artifact: newer }, { artifact: older }] : [{ artifact: older }]),
+    });
+    const first = await store.listArtifacts({ first: 1, uriPrefix: 'file:///' });
+    expect(first.items.map((a) => a.id)).toEqual([MODEL_ID]);
+    expect(first.hasNextPage).toBe(true);
+    const second = await store.listArtifacts({ first: 1, uriPrefix: 'file:///', after: first.endCursor });
+    expect(second).toMatchObject({ hasNextPage: false, items: [{ id: TRAIN_ID }] });
+    expect((stable(calls) as { params: unknown }[]).map((c) => c.params)).toEqual([
+      {
+        types: null,
+        name: null,
+        uriPrefix: 'file:///',
+        createdAfter: null,
+        createdBefore: null,
+        afterCreatedAt: null,
+        afterId: null,
+        limit: 'Integer(2)',
+      },
+      {
+        types: null,
+        name: null,
+        uriPrefix: 'file:///',
+        createdAfter: null,
+        createdBefore: null,
+        afterCreatedAt: T1,
+        afterId: MODEL_ID,
+        limit: 'Integer(2)',
+      },
+    ]);
+  });
+
+  it('transitionStep: opens the next attempt from the state it read, written under the revision check', async () => {
+    const failed = stepMap('Failed', 4, {
+      endedAt: driverDateTime(T1),
+      failureReason: 'exit 1',
+      attempts: JSON.stringify([
+        { attempt: 1, status: 'Failed', startedAt: T0, endedAt: T1, failureReason: 'exit 1', failureKind: 'exit-code', exitCode: 1 },
+      ]),
+    });
+    const { store, calls } = await storeWith({
+      'get-step-executions': [{ id: STEP_ID, step: failed }],
+      'update-step-execution': (p) => [
+        {
+          step: { ...failed, status: p['status'], attempt: p['attempt'], attempts: p['attempts'], revision: int(5), endedAt: undefined },
+          applied: true,
+        },
+      ],
+    });
+    const step = await store.transitionStep({ id: STEP_ID, from: 'Failed', to: 'Starting', at: T1 });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(step).toMatchObject({ status: 'Starting', attempt: 2, endedAt: null, revision: 5 });
+    expect(step.attempts.map((a) => [a.attempt, a.status])).toEqual([
+      [1, 'Failed'],
+      [2, 'Starting'],
+    ]);
+  });
+
+  it('recordEdges: checks endpoints in the same transaction, then one batched statement per edge type', async () => {
+    const { store, calls } = await storeWith({
+      'get-lineage-nodes': [
+        { id: TRAIN_ID, node: artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train') },
+        { id: MODEL_ID, node: artifactMap(MODEL_ID, MODEL_URI, DIGEST_2, 'Model', 'model') },
+      ],
+      'record-derived-from-edges': [{ recorded: int(1) }],
+    });
+    await store.recordEdges([{ from: TRAIN_ID, to: MODEL_ID, type: 'DERIVED_FROM', name: 'column lineage' }]);
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => [c.mode, c.statement])).toEqual([
+      ['WRITE', 'get-lineage-nodes'],
+      ['WRITE', 'record-derived-from-edges'],
+    ]);
+    await expect(store.recordEdges([{ from: MODEL_ID, to: TRAIN_ID, type: 'ASSOCIATED_WITH' }])).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'edges[0].to' }],
+    });
+  });
+
   it('reads run in read transactions', async () => {
     const { store, calls } = await storeWith({});
     await store.findPipeline('iris');
