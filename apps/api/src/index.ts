@@ -1,1 +1,1 @@
-export {};
+export { createSchema, printMergedSchema } from './schema.ts';
