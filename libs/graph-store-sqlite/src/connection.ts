@@ -20,6 +20,8 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database.Data
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Traversal keeps its visited set in a temp table: memory, not a temp file.
+    db.pragma('temp_store = MEMORY');
     migrate(db);
     return db;
   } catch (error) {

@@ -97,16 +97,17 @@ CREATE INDEX artifacts_type_created ON artifacts (type, created_at, id);
 -- artifacts, the index maps words to artifacts.seq (the rowid) only.
 CREATE VIRTUAL TABLE artifacts_fts USING fts5 (name, uri, props, content = '', tokenize = 'unicode61 remove_diacritics 2');
 
--- Channel bindings of artifacts to steps (the named form of CONSUMED_BY / PRODUCED).
+-- Channel bindings of artifacts to steps (the named form of CONSUMED_BY / PRODUCED), read by
+-- step. No foreign keys and no index by artifact on purpose: rows are only written by
+-- recordStepResult in the same transaction that upserts both ends, this is the hottest insert
+-- of an ingest, and "who produced / consumed this artifact" is answered from edges_in.
 CREATE TABLE step_artifacts (
-  step_execution_id  TEXT NOT NULL REFERENCES step_executions(id),
-  direction          TEXT NOT NULL CHECK (direction IN ('input', 'output')),
+  step_execution_id  TEXT NOT NULL,
+  direction          TEXT NOT NULL,
   name               TEXT NOT NULL,
-  artifact_id        TEXT NOT NULL REFERENCES artifacts(id),
+  artifact_id        TEXT NOT NULL,
   PRIMARY KEY (step_execution_id, direction, name)
 ) WITHOUT ROWID;
--- getArtifactProducers.
-CREATE INDEX step_artifacts_artifact ON step_artifacts (artifact_id, direction);
 
 CREATE TABLE model_packages (
   id                 TEXT PRIMARY KEY,

