@@ -74,3 +74,20 @@ describe('resolveParameterValues', () => {
     expect(resolveParameterValues(irisDefinition(), { Epochs: '5' }).Epochs).toBe(5);
   });
 });
+
+describe('resolveParameterValues with malformed input', () => {
+  it('refuses something other than an object of values', () => {
+    expect(issues(irisDefinition(), [1, 2] as never)).toEqual([
+      { path: 'parameters', message: 'parameter values must be an object of name -> value' },
+    ]);
+    expect(issues(irisDefinition(), 'Threshold=1' as never)[0]!.path).toBe('parameters');
+  });
+
+  it('treats undefined as no values given', () => {
+    expect(resolveParameterValues(irisDefinition(), undefined as never).Threshold).toBe(0.9);
+  });
+
+  it.each([[{}], [[1]], [Symbol('x')], [() => 1]])('rejects %s for a Float', (value) => {
+    expect(issues(irisDefinition(), { Threshold: value })[0]!.path).toBe('parameters.Threshold');
+  });
+});

@@ -45,8 +45,9 @@ function describe(raw: unknown): string {
 export function resolveParameterValues(def: PipelineDefinition, given: Readonly<Record<string, unknown>>): Record<string, ParameterValue> {
   const issues: ErrorIssue[] = [];
   const declared = new Map(def.parameters.map((p) => [p.name, p]));
-  const supplied = given !== null && typeof given === 'object' ? given : {};
-  if (supplied !== given) issues.push({ path: 'parameters', message: 'parameter values must be an object of name -> value' });
+  const supplied = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : {};
+  if (supplied !== given && given !== undefined)
+    issues.push({ path: 'parameters', message: 'parameter values must be an object of name -> value' });
   for (const name of Object.keys(supplied).sort()) {
     if (!declared.has(name)) {
       const known = def.parameters.map((p) => p.name);

@@ -211,11 +211,10 @@ type DeepReadonly<T> = T extends string | number | boolean | null | undefined
   : T extends readonly (infer E)[]
     ? readonly DeepReadonly<E>[]
     : { readonly [K in keyof T]: DeepReadonly<T[K]> };
-type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Exact type equality (not just mutual assignability: optionality and readonly-ness count too). */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 type SchemaOutput = DeepReadonly<z.output<typeof pipelineDefinitionSchema>>;
-// Both directions: a field missing from the schema, an extra field, or a different type fails here.
-const _schemaMatchesTypes: MutuallyAssignable<SchemaOutput, DeepReadonly<PipelineDefinition>> = true;
-type StepKeys<T> = T extends { readonly type: infer U } ? [U, keyof T] : never;
-const _stepKeysMatch: MutuallyAssignable<StepKeys<SchemaOutput['steps'][number]>, StepKeys<PipelineDefinition['steps'][number]>> = true;
-export const _schemaTypeChecks = [_schemaMatchesTypes, _stepKeysMatch] as const;
+// A field missing from the schema, an extra field, or a different type or optionality fails here.
+const _schemaMatchesTypes: Equals<SchemaOutput, DeepReadonly<PipelineDefinition>> = true;
+export const _schemaTypeChecks = [_schemaMatchesTypes] as const;
