@@ -1,10 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   NotFoundError,
   TERMINAL_EXECUTION_STATUSES,
   ValidationError,
   canonicalDigest,
+  createExecutionId,
   type ArtifactId,
   type ErrorIssue,
   type ExecutionId,
@@ -173,11 +175,23 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const iso = (): string => new Date(clock.now()).toISOString();
 
   const markerPath = (id: string): string => path.join(dataDir, 'executions', `${id}.json`);
-  async function writeMarker(id: string, marker: RunMarker): Promise<void> {
+  /** Atomic (temp + rename); with `keep`, an existing marker wins (a repeated start of the same execution id). */
+  async function writeMarker(id: string, marker: RunMarker, keep = false): Promise<void> {
     const file = markerPath(id);
     await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${randomUUID()}.tmp`;
     await writeFile(tmp, JSON.stringify(marker));
+    if (keep) {
+      // link() fails when the marker exists, and never exposes a half-written file.
+      try {
+        await link(tmp, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        await rm(tmp, { force: true });
+      }
+      return;
+    }
     await rename(tmp, file);
   }
   async function readMarker(execution: PipelineExecution): Promise<RunMarker> {
@@ -232,21 +246,23 @@ export function createExecutor(options: ExecutorOptions): Executor {
     options: StartOptions,
     selection: RunMarker['selection'],
   ): Promise<ExecutionId> {
-    const id = options.executionId;
+    // The id is chosen here so that the marker can be written before the execution exists: a run
+    // found without one would not know it was selective.
+    const id = options.executionId ?? createExecutionId();
     const startedAt = iso();
-    // The marker goes first: a run found without one would not know it was selective.
-    if (id) await writeMarker(id, { runStartedAt: startedAt, selection });
+    await writeMarker(id, { runStartedAt: startedAt, selection }, true);
     const execution = await store.createExecution({
-      ...(id ? { id } : {}),
+      id,
       pipelineVersionId: version.id,
       parameters,
       createdBy: options.createdBy ?? null,
       scheduleId: options.scheduleId ?? null,
       at: startedAt,
     });
-    if (!id) await writeMarker(execution.id, { runStartedAt: startedAt, selection });
-    if (execution.status === 'Executing' && !runs.has(execution.id))
-      launch(execution, definition, version.version, { runStartedAt: startedAt, selection });
+    // A repeated start of the same id: the run already going (or done) is the one.
+    const marker = await readMarker(execution);
+    // No await between this check and launch(): two concurrent starts of one id must not both launch.
+    if (execution.status === 'Executing' && !runs.has(execution.id)) launch(execution, definition, version.version, marker);
     return execution.id;
   }
 
@@ -389,58 +405,67 @@ export function createExecutor(options: ExecutorOptions): Executor {
       return store.invalidateCache(scope);
     },
 
-    async resume() {
-      const continued: ExecutionId[] = [];
-      let after: string | null = null;
-      const found: PipelineExecution[] = [];
-      do {
-        const page = await store.listExecutions({ statuses: ['Executing', 'Stopping'], first: 200, after });
-        found.push(...page.items);
-        after = page.hasNextPage ? page.endCursor : null;
-      } while (after);
-      for (const execution of found) {
-        if (runs.has(execution.id)) continue;
-        const { steps } = await store.getExecutionWithSteps(execution.id);
-        if (execution.status === 'Stopping') {
-          await finishStopped(execution, steps);
-          continue;
-        }
-        for (const step of steps) {
-          if (!IN_FLIGHT.has(step.status)) continue;
-          // A callback waiting for its signal was doing no work: it waits again.
-          if (step.stepType === 'callback' && step.status === 'Executing') continue;
-          const record = await store.transitionStep({
-            id: step.id,
-            from: step.status,
-            to: 'Failed',
-            failureKind: 'interrupted',
-            failureReason: 'interrupted',
-            at: iso(),
-          });
-          events.emit({
-            type: 'step-status',
-            executionId: execution.id,
-            stepName: record.stepName,
-            stepExecutionId: record.id,
-            status: record.status,
-            attempt: record.attempt,
-            cacheHit: record.cacheHit,
-            failureReason: record.failureReason,
-            failureKind: 'interrupted',
-            at: iso(),
-          });
-        }
-        const { definition, version } = await loadDefinition(execution.pipelineVersionId);
-        launch(execution, definition, version, await readMarker(execution));
-        continued.push(execution.id);
-      }
-      return continued;
+    resume() {
+      // One resume at a time: two would both mark the same attempts interrupted and launch the same runs.
+      resuming ??= resumeAll().finally(() => (resuming = null));
+      return resuming;
     },
 
     async close() {
       await Promise.all(runnerList.map((r) => r.close()));
     },
   };
+
+  let resuming: Promise<readonly ExecutionId[]> | null = null;
+  async function resumeAll(): Promise<readonly ExecutionId[]> {
+    const continued: ExecutionId[] = [];
+    let after: string | null = null;
+    const found: PipelineExecution[] = [];
+    do {
+      const page = await store.listExecutions({ statuses: ['Executing', 'Stopping'], first: 200, after });
+      found.push(...page.items);
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after);
+    for (const execution of found) {
+      if (runs.has(execution.id)) continue;
+      const { steps } = await store.getExecutionWithSteps(execution.id);
+      if (execution.status === 'Stopping') {
+        await finishStopped(execution, steps);
+        continue;
+      }
+      for (const step of steps) {
+        if (!IN_FLIGHT.has(step.status)) continue;
+        // A callback waiting for its signal was doing no work: it waits again.
+        if (step.stepType === 'callback' && step.status === 'Executing') continue;
+        const record = await store.transitionStep({
+          id: step.id,
+          from: step.status,
+          to: 'Failed',
+          failureKind: 'interrupted',
+          failureReason: 'interrupted',
+          at: iso(),
+        });
+        events.emit({
+          type: 'step-status',
+          executionId: execution.id,
+          stepName: record.stepName,
+          stepExecutionId: record.id,
+          status: record.status,
+          attempt: record.attempt,
+          cacheHit: record.cacheHit,
+          failureReason: record.failureReason,
+          failureKind: 'interrupted',
+          at: iso(),
+        });
+      }
+      const { definition, version } = await loadDefinition(execution.pipelineVersionId);
+      const marker = await readMarker(execution);
+      if (runs.has(execution.id)) continue;
+      launch(execution, definition, version, marker);
+      continued.push(execution.id);
+    }
+    return continued;
+  }
 
   async function finishStopped(execution: PipelineExecution, known?: readonly StepExecution[]): Promise<void> {
     const steps = known ?? (await store.getExecutionWithSteps(execution.id)).steps;

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StepStatus } from '@pedigree/domain';
+import { createExecutionId, type StepStatus } from '@pedigree/domain';
 import type { Clock } from './clock.ts';
 import type { ExecutorEvent } from './events.ts';
 import { createTestExecutor, testPipeline, type TestExecutor } from './testing/index.ts';
@@ -60,6 +60,34 @@ describe('starting', () => {
       issues: [expect.objectContaining({ path: 'parameters.Epochs' })],
     });
     expect((await t.store.listExecutions()).items).toHaveLength(0);
+  });
+});
+
+describe('starting by version and by id', () => {
+  it('runs a stored pipeline version, and a start repeated with the same execution id creates and runs nothing new', async () => {
+    t = await createTestExecutor();
+    const def = testPipeline({ name: 'by-version', steps: [nodeStep('a', 'setTimeout(() => {}, 100)')] });
+    const first = await t.executor.start(def);
+    await t.executor.wait(first);
+    const { pipelineVersionId } = await t.store.getExecution(first);
+    const executionId = createExecutionId();
+    const stream = t.executor.events.stream({ executionId, types: ['execution-status'] });
+    const [a, b] = await Promise.all([
+      t.executor.start({ pipelineVersionId }, {}, { executionId }),
+      t.executor.start({ pipelineVersionId }, {}, { executionId }),
+    ]);
+    expect(a).toBe(executionId);
+    expect(b).toBe(executionId);
+    expect((await t.executor.wait(executionId)).status).toBe('Succeeded');
+    const statuses: string[] = [];
+    for await (const e of stream) {
+      if (e.type === 'execution-status') statuses.push(e.status);
+      if (e.type === 'execution-status' && e.status === 'Succeeded') break;
+    }
+    expect(statuses[statuses.length - 1]).toBe('Succeeded');
+    const { steps } = await t.outcome(executionId);
+    expect(steps['a']!.attempts).toHaveLength(1);
+    expect((await t.store.listExecutions()).items).toHaveLength(2);
   });
 });
 
