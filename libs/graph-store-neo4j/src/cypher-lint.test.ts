@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EDGE_ENDPOINTS, isEdgeType, isNodeType, type NodeType } from '@pedigree/domain';
 import { GRAPH_LABELS, GRAPH_PROPERTY_KEYS, GRAPH_RELATIONSHIP_TYPES } from './graph-model.ts';
 import { CYPHER_DIRECTORY, STATEMENT_PARAMETERS, loadStatements, type StatementName } from './statements.ts';
 
@@ -131,6 +132,53 @@ function propertyKeysOf(text: string): string[] {
   return [...keys].sort();
 }
 
+interface DirectedRelationship {
+  readonly from: NodeType | null;
+  readonly type: string;
+  readonly to: NodeType | null;
+}
+
+/**
+ * Directed, typed relationship patterns with the node type of each end (null when the pattern does
+ * not say, e.g. a bare `:LineageNode`). A variable's node type comes from wherever the statement
+ * labels it. Undirected and untyped patterns (the generic traversal hops) are left out.
+ */
+function relationshipsOf(text: string): DirectedRelationship[] {
+  const code = withoutComments(text);
+  const nodeTypeOf = new Map<string, NodeType>();
+  // `x:Label` in a pattern or in `SET x:Label` (map entries are written `key: value`, with a space).
+  for (const m of code.matchAll(/\b(\w+)((?::[A-Z]\w*)+)/g)) {
+    const type = m[2]!.split(':').find((l) => isNodeType(l));
+    if (type && !nodeTypeOf.has(m[1]!)) nodeTypeOf.set(m[1]!, type as NodeType);
+  }
+  const endOf = (node: string): NodeType | null => {
+    const m = /^\s*(\w*)((?::\w+)*)/.exec(node)!;
+    const labelled = m[2]!.split(':').find((l) => isNodeType(l));
+    return (labelled as NodeType | undefined) ?? nodeTypeOf.get(m[1]!) ?? null;
+  };
+  const found: DirectedRelationship[] = [];
+  for (const m of code.matchAll(/\(([^()]*)\)\s*(<?)-\[([^\]]*)\]-(>?)(?=\s*\(([^()]*)\))/g)) {
+    const [, left, inbound, rel, outbound, right] = m;
+    const types = /:\s*([A-Z_|]+)/.exec(rel!)?.[1]?.split('|') ?? [];
+    if (types.length === 0 || inbound === outbound) continue;
+    const [from, to] = outbound ? [endOf(left!), endOf(right!)] : [endOf(right!), endOf(left!)];
+    for (const type of types) found.push({ from, type, to });
+  }
+  return found;
+}
+
+/** Relationship patterns whose direction or end types contradict EDGE_ENDPOINTS of the domain. */
+function directionProblems(text: string): string[] {
+  return relationshipsOf(text).flatMap(({ from, type, to }) => {
+    if (!isEdgeType(type)) return [`unknown relationship type ${type}`];
+    const ends = EDGE_ENDPOINTS[type];
+    const problems: string[] = [];
+    if (from !== null && !ends.from.includes(from)) problems.push(`(${from})-[:${type}]-> cannot start at ${from}`);
+    if (to !== null && !ends.to.includes(to)) problems.push(`-[:${type}]->(${to}) cannot end at ${to}`);
+    return problems;
+  });
+}
+
 const files = readdirSync(CYPHER_DIRECTORY).filter((f) => f.endsWith('.cypher'));
 const testingDirectory = fileURLToPath(new URL('./testing/', import.meta.url));
 // Keys of literal maps built in RETURN clauses (not stored properties).
@@ -158,6 +206,21 @@ describe('Cypher statements pass Neo4j’s Cypher front end', () => {
     const text = readFileSync(`${CYPHER_DIRECTORY}/${file}`, 'utf8');
     const undeclared = propertyKeysOf(text).filter((k) => !GRAPH_PROPERTY_KEYS.includes(k) && !RESULT_MAP_KEYS.has(k));
     expect(undeclared).toEqual([]);
+  });
+
+  it.each(files)('%s points every relationship the way the graph model says data flows', (file) => {
+    expect(directionProblems(readFileSync(`${CYPHER_DIRECTORY}/${file}`, 'utf8'))).toEqual([]);
+  });
+
+  it('finds the typed, directed relationships the statements write and match', () => {
+    const all = files.flatMap((f) => relationshipsOf(readFileSync(`${CYPHER_DIRECTORY}/${f}`, 'utf8')));
+    // Every edge type the store writes appears in some statement, with known end types.
+    for (const type of ['CONSUMED_BY', 'PRODUCED', 'PART_OF', 'RUN_OF', 'VERSION_OF', 'REUSED', 'DERIVED_FROM', 'PACKAGED_AS']) {
+      expect(
+        all.some((r) => r.type === type && r.from !== null && r.to !== null),
+        type,
+      ).toBe(true);
+    }
   });
 
   it('holds one statement per file (a second statement would run unseen by the parameter check)', () => {
@@ -216,6 +279,17 @@ describe('the Cypher lint catches mistakes', () => {
     expect(lint('MATCH (a:Artifact) CALL { WITH a MATCH (a)-[:PRODUCED]->(b) RETURN b } RETURN b', [])).toEqual([
       expect.stringMatching(/^warning .*deprecated/),
     ]);
+  });
+
+  it('reports a relationship drawn against the data flow', () => {
+    expect(directionProblems('MATCH (a:Artifact {id: $id}) MATCH (s:StepExecution) MERGE (a)-[:PRODUCED]->(s)')).toEqual([
+      '(Artifact)-[:PRODUCED]-> cannot start at Artifact',
+      '-[:PRODUCED]->(StepExecution) cannot end at StepExecution',
+    ]);
+    expect(directionProblems('MATCH (s:StepExecution)<-[:PART_OF]-(e:PipelineExecution) RETURN s')).toEqual([
+      '-[:PART_OF]->(StepExecution) cannot end at StepExecution',
+    ]);
+    expect(directionProblems('MATCH (s:StepExecution)-[:PART_OF]->(:PipelineExecution {id: $id}) RETURN s')).toEqual([]);
   });
 
   it('finds the parameters and property keys a statement uses', () => {
