@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { compilePipeline, isPipeline, parseDefinition } from '../src/index.ts';
 
@@ -32,5 +33,15 @@ describe('docs/sdk.md', () => {
     ]);
     expect(parseDefinition(compiled.json)).toEqual(compiled.definition);
     expect(compiled.json).not.toContain(dir);
-  });
+
+    // The example must also typecheck under the repository's strict settings.
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(repoRoot, 'tsconfig.base.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
+    const program = ts.createProgram([file], { ...config!.options, noEmit: true });
+    const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file);
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  }, 60_000);
 });
