@@ -50,7 +50,11 @@ export function summaryLine(view: ExecutionWithSteps, cacheable: ReadonlySet<str
     cacheable ? cacheable.has(s.stepName) : s.stepType === 'processing' || s.stepType === 'training' || s.stepType === 'evaluation',
   );
   const allCached = jobSteps.length > 0 && jobSteps.every((s) => s.cacheHit);
-  const what = cacheable ? `all ${jobSteps.length} cacheable steps reused earlier results` : 'every job step reused an earlier result';
+  const what = !cacheable
+    ? 'every job step reused an earlier result'
+    : jobSteps.length === 1
+      ? 'the one cacheable step reused an earlier result'
+      : `all ${jobSteps.length} cacheable steps reused earlier results`;
   const d = durationMs(e.startedAt, e.endedAt);
   const parts = [`${ran} ran`, `${cached} from cache`, `${skipped} skipped`];
   if (failed) parts.push(`${failed} failed`);

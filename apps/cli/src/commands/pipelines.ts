@@ -39,7 +39,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
         });
       else
         ctx.out.line(
-          `valid: pipeline ${d.name}, ${d.steps.length} steps, ${d.parameters.length} parameters, definition hash ${loaded.definitionHash}`,
+          `valid: pipeline ${d.name}, ${plural(d.steps.length, 'step')}, ${plural(d.parameters.length, 'parameter')}, definition hash ${loaded.definitionHash}`,
         );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -130,18 +130,22 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
   setup(
     program
       .command('start')
-      .description('Start an execution of a stored pipeline (latest version unless --version) and follow it to the end.')
+      .description('Start an execution of a stored pipeline (latest version unless --pipeline-version) and follow it to the end.')
       .argument('<pipeline>', 'pipeline name')
       .option('-p, --param <Name=Value>', 'a parameter value (repeatable)', collectParam, {})
-      .option('--version <n>', 'pipeline version number', parsePositiveInt('--version'))
+      .option('--pipeline-version <n>', 'pipeline version number (default: the latest)', parsePositiveInt('--pipeline-version'))
       .option(
         '--project-root <dir>',
         'directory the pipeline’s relative paths resolve against (default: PEDIGREE_PROJECT_ROOT or the current directory)',
       )
       .option('--json', 'print the finished execution with its steps as JSON'),
-    examples(['pedigree start iris', 'pedigree start iris --version 2 --param Seed=7']),
+    examples(['pedigree start iris --project-root examples/iris', 'pedigree start iris --pipeline-version 2 --param Seed=7']),
   ).action(
-    async (name: string, opts: { param: Record<string, string>; version?: number; projectRoot?: string; json?: boolean }, cmd: Command) => {
+    async (
+      name: string,
+      opts: { param: Record<string, string>; pipelineVersion?: number; projectRoot?: string; json?: boolean },
+      cmd: Command,
+    ) => {
       const ctx = setup.context(cmd);
       await withRuntime(
         ctx,
@@ -153,7 +157,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
               `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ' (the store has none; use pedigree upsert)'}`,
             );
           }
-          const number = opts.version ?? pipeline.latestVersion;
+          const number = opts.pipelineVersion ?? pipeline.latestVersion;
           const version = await runtime.store.findPipelineVersion(name, number);
           if (!version) throw usageError(`pipeline ${name} has no version ${number} (latest is ${pipeline.latestVersion})`);
           await runAndWatch(
@@ -187,4 +191,8 @@ export function parseNonNegativeInt(flag: string, max: number): (value: string) 
 
 export function whoAmI(ctx: CommandContext): string {
   return ctx.env.PEDIGREE_USER ?? ctx.env.USER ?? ctx.env.USERNAME ?? 'cli';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
