@@ -628,3 +628,27 @@ describe('start-up', () => {
     });
   });
 });
+
+describe('health', () => {
+  it('is ok when the recorded schema version is the current one, and says which version it found otherwise', async () => {
+    const { store } = await storeWith({ 'health-check': [{ version: int(1) }] });
+    expect(await store.health()).toEqual({ ok: true, adapter: 'neo4j', schemaVersion: 1, message: 'Neo4j reachable, schema up to date' });
+    const { store: old } = await storeWith({ 'health-check': [{ version: null }] });
+    expect(await old.health()).toMatchObject({ ok: false, schemaVersion: null });
+  });
+
+  it('never throws: an unreachable server is ok = false with the reason', async () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7687'), { code: neo4j.error.SERVICE_UNAVAILABLE });
+    const { store } = await storeWith({
+      'health-check': () => {
+        throw down;
+      },
+    });
+    expect(await store.health()).toMatchObject({
+      ok: false,
+      adapter: 'neo4j',
+      schemaVersion: null,
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
+  });
+});
