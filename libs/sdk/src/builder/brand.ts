@@ -5,8 +5,10 @@
  */
 export const BRAND: unique symbol = Symbol.for('pedigree.sdk.brand') as never;
 
+/** The kinds of builder objects. */
 export type BrandName = 'parameter' | 'expression' | 'condition' | 'step' | 'propertyFile' | 'pipeline';
 
+/** True when `value` carries the given brand (works across copies of the package). */
 export function hasBrand<B extends BrandName>(value: unknown, brand: B): value is { readonly [BRAND]: B } {
   return (
     (typeof value === 'object' || typeof value === 'function') && value !== null && (value as Record<symbol, unknown>)[BRAND] === brand

@@ -44,11 +44,13 @@ import {
   type RunConfig,
 } from './steps.ts';
 
+/** Options of `compilePipeline`. */
 export interface CompileOptions {
   /** Directory the pipeline's relative paths are relative to; absolute handler paths and `file:` URLs inside it become relative. Default: the pipeline's `projectRoot`. */
   readonly projectRoot?: string | URL;
 }
 
+/** What `compilePipeline` returns. */
 export interface CompiledPipeline {
   readonly definition: PipelineDefinition;
   /** Canonical JSON of `definition` (sorted keys, no whitespace); byte-identical for the same source. */

@@ -6,8 +6,10 @@
 import { BRAND, hasBrand } from './brand.ts';
 import type { BooleanValue, NumberValue, StringValue, Value } from './expressions.ts';
 
+/** The binary comparisons. */
 export type ComparisonOperator = 'equals' | 'greaterThan' | 'greaterThanOrEqual' | 'lessThan' | 'lessThanOrEqual';
 
+/** The data of a condition (values not yet compiled). */
 export type ConditionNode =
   | { readonly kind: ComparisonOperator; readonly left: Value; readonly right: Value }
   | { readonly kind: 'in'; readonly value: Value; readonly values: readonly Value[] }

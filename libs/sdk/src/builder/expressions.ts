@@ -12,7 +12,9 @@ import type { AnyStep } from './steps.ts';
 /** What a value evaluates to; `unknown` for JsonGet (whatever the property file holds). */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'unknown';
 
+/** The value kind of a parameter type. */
 export type KindOfParameter<T extends ParameterType> = T extends 'String' ? 'string' : T extends 'Boolean' ? 'boolean' : 'number';
+/** The TypeScript type of a parameter type's values. */
 export type TypeOfParameter<T extends ParameterType> = T extends 'String' ? string : T extends 'Boolean' ? boolean : number;
 
 interface ExpressionBase<K extends ValueKind> {
@@ -69,6 +71,7 @@ export interface JoinExpression extends ExpressionBase<'string'> {
   readonly values: readonly Value[];
 }
 
+/** Any builder expression. */
 export type Expression = ParameterRef | ExecutionVariableRef | StepOutput | JsonGetExpression | CallbackOutput | JoinExpression;
 
 /** Any value: a literal or an expression. */

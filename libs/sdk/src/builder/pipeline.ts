@@ -2,6 +2,7 @@ import { BRAND, hasBrand } from './brand.ts';
 import { defineParameters, type ParameterRefs, type ParameterSpecs } from './expressions.ts';
 import type { AnyStep } from './steps.ts';
 
+/** Declaration of a pipeline (see `definePipeline`). */
 export interface PipelineConfig<P extends ParameterSpecs> {
   /** `[A-Za-z0-9][A-Za-z0-9_.-]*`, at most 128 characters. */
   readonly name: string;

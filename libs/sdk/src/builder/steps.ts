@@ -18,7 +18,9 @@ import {
   type Value,
 } from './expressions.ts';
 
+/** The three kinds of job step. */
 export type JobStepType = 'processing' | 'training' | 'evaluation';
+/** Every step type of the definition format. */
 export type StepTypeName = JobStepType | 'condition' | 'fail' | 'register-model' | 'callback';
 
 /** What every step object has; step references accept any step. */
@@ -35,6 +37,7 @@ export function isStep(value: unknown): value is AnyStep {
   return hasBrand(value, 'step');
 }
 
+/** Fields every step declaration has. */
 export interface StepCommonConfig {
   /** Unique within the pipeline; `[A-Za-z0-9][A-Za-z0-9_-]*`, at most 64 characters. */
   readonly name: string;
@@ -55,6 +58,7 @@ export interface HandlerRunConfig {
 export interface CommandRunConfig {
   readonly command: readonly Value[];
 }
+/** What a job runs: a handler or a command. */
 export type RunConfig = HandlerRunConfig | CommandRunConfig;
 
 /** A handler module and export for `run` (export default `default`). */
@@ -73,8 +77,10 @@ export type InputConfig = InputSourceConfig | { readonly source: InputSourceConf
 
 /** An output channel: its artifact type, or type (default `DataSet`) and description. */
 export type OutputConfig = ArtifactType | { readonly type?: ArtifactType; readonly description?: string };
+/** Output channels by name. */
 export type OutputsConfig = Readonly<Record<string, OutputConfig>>;
 
+/** The artifact type an output declaration gives its channel (default `DataSet`). */
 export type ArtifactTypeOf<O> = O extends ArtifactType ? O : O extends { readonly type: infer T extends ArtifactType } ? T : 'DataSet';
 
 /** Per-step cache config (SageMaker CacheConfig): `true`, or `{ enabled (default true), expireAfter (ISO-8601, default never) }`. Default: no caching. */
@@ -91,6 +97,7 @@ export interface RetryConfig {
   readonly exitCodes?: readonly number[] | null;
 }
 
+/** Declaration of a processing, training or evaluation step. */
 export interface JobStepConfig<O extends OutputsConfig, PF extends string> extends StepCommonConfig {
   readonly run: RunConfig;
   readonly inputs?: Readonly<Record<string, InputConfig>>;
@@ -107,6 +114,7 @@ export interface JobStepConfig<O extends OutputsConfig, PF extends string> exten
   readonly timeout?: string | number;
 }
 
+/** A job step with typed `outputs` and `propertyFiles`. */
 export interface JobStep<
   T extends JobStepType = JobStepType,
   O extends OutputsConfig = OutputsConfig,
@@ -179,6 +187,7 @@ export interface ConditionStepConfig extends StepCommonConfig {
   readonly ifSteps?: readonly AnyStep[];
   readonly elseSteps?: readonly AnyStep[];
 }
+/** A condition step object. */
 export interface ConditionStep extends AnyStep {
   readonly type: 'condition';
   readonly config: ConditionStepConfig;
@@ -188,10 +197,12 @@ export function defineConditionStep(config: ConditionStepConfig): ConditionStep 
   return Object.freeze({ [BRAND]: 'step', name: config.name, type: 'condition', config } as const);
 }
 
+/** Declaration of a fail step. */
 export interface FailStepConfig extends StepCommonConfig {
   /** The failure reason of the execution; a literal or an expression such as a Join. */
   readonly errorMessage: Value;
 }
+/** A fail step object. */
 export interface FailStep extends AnyStep {
   readonly type: 'fail';
   readonly config: FailStepConfig;
@@ -201,6 +212,7 @@ export function defineFailStep(config: FailStepConfig): FailStep {
   return Object.freeze({ [BRAND]: 'step', name: config.name, type: 'fail', config } as const);
 }
 
+/** Declaration of a register-model step. */
 export interface RegisterModelStepConfig extends StepCommonConfig {
   /** Model package group name (SageMaker ModelPackageGroupName). */
   readonly modelPackageGroup: string;
@@ -213,6 +225,7 @@ export interface RegisterModelStepConfig extends StepCommonConfig {
   /** Metric values stored on the package, e.g. `{ accuracy: evaluate.propertyFiles.evaluation.get('metrics.accuracy') }`. */
   readonly metrics?: Readonly<Record<string, Value>>;
 }
+/** A register-model step object. */
 export interface RegisterModelStep extends AnyStep {
   readonly type: 'register-model';
   readonly config: RegisterModelStepConfig;
@@ -222,6 +235,7 @@ export function defineRegisterModelStep(config: RegisterModelStepConfig): Regist
   return Object.freeze({ [BRAND]: 'step', name: config.name, type: 'register-model', config } as const);
 }
 
+/** Declaration of a callback step; `outputs` maps names to parameter types. */
 export interface CallbackStepConfig<O extends Readonly<Record<string, ParameterType>>> extends StepCommonConfig {
   /** Shown to whoever must send the signal. */
   readonly message?: Value;
@@ -230,6 +244,7 @@ export interface CallbackStepConfig<O extends Readonly<Record<string, ParameterT
   /** ISO-8601 duration or seconds to wait; default forever. */
   readonly timeout?: string | number;
 }
+/** A callback step with typed `outputs`. */
 export interface CallbackStep<O extends Readonly<Record<string, ParameterType>> = Readonly<Record<string, ParameterType>>> extends AnyStep {
   readonly type: 'callback';
   readonly config: CallbackStepConfig<O>;
@@ -249,4 +264,5 @@ export function defineCallbackStep<const O extends Readonly<Record<string, Param
   return Object.freeze(step);
 }
 
+/** Any step object. */
 export type Step = JobStep | ConditionStep | FailStep | RegisterModelStep | CallbackStep;

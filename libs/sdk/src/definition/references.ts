@@ -5,8 +5,10 @@
  */
 import type { ConditionExpr, StepDefinition, ValueExpr } from './types.ts';
 
+/** How a step names another: a data reference, `dependsOn`, or a condition's branch list. */
 export type StepReferenceKind = 'output' | 'jsonGet' | 'callbackOutput' | 'dependsOn' | 'branch';
 
+/** One place where a step names another step. */
 export interface StepReference {
   readonly step: string;
   readonly kind: StepReferenceKind;

@@ -61,6 +61,7 @@ export const conditionExprSchema: z.ZodType<ConditionExpr> = z
   )
   .meta({ id: 'ConditionExpr', description: 'A comparison, `in`, or a `not`/`and`/`or` of conditions.' });
 
+/** A parameter declaration; `default`, `enum` and `description` default to null. */
 export const parameterDefinitionSchema = z
   .strictObject({
     name: z.string(),
@@ -103,6 +104,7 @@ const jobRunSchema = z.discriminatedUnion('kind', [
 /** Defaults of a cache config left out of hand-written JSON: caching off, as in SageMaker. */
 export const DEFAULT_CACHE_CONFIG = { enabled: false, expireAfter: null } as const;
 
+/** Cache config; defaults: disabled, never expires. */
 export const cacheConfigSchema = z.strictObject({
   enabled: z.boolean().default(false),
   expireAfter: z.string().nullable().default(null).meta({ description: 'ISO-8601 duration such as `P30D`; null = never expires.' }),
@@ -117,6 +119,7 @@ export const DEFAULT_RETRY = {
   exitCodes: null,
 } as const;
 
+/** Retry policy; only `maxAttempts` is required (defaults in DEFAULT_RETRY). */
 export const retryPolicySchema = z.strictObject({
   maxAttempts: z.number().meta({ description: 'Total attempts including the first, 1..20.' }),
   initialIntervalSeconds: z.number().default(DEFAULT_RETRY.initialIntervalSeconds),
@@ -183,6 +186,7 @@ const callbackStepSchema = z.strictObject({
   timeoutSeconds: z.number().nullable().default(null),
 });
 
+/** Any step, discriminated by `type`. */
 export const stepDefinitionSchema = z
   .discriminatedUnion('type', [jobStepSchema, conditionStepSchema, failStepSchema, registerModelStepSchema, callbackStepSchema])
   .meta({ id: 'StepDefinition' });
@@ -217,4 +221,5 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 type SchemaOutput = DeepReadonly<z.output<typeof pipelineDefinitionSchema>>;
 // A field missing from the schema, an extra field, or a different type or optionality fails here.
 const _schemaMatchesTypes: Equals<SchemaOutput, DeepReadonly<PipelineDefinition>> = true;
+/** Keeps the compile-time checks above referenced. */
 export const _schemaTypeChecks = [_schemaMatchesTypes] as const;
