@@ -192,6 +192,9 @@ export const executionResolvers: Resolvers = {
     outputs: async (step, _args, { loaders }) => [...(await loaders.stepArtifacts.load(step.id)).outputs],
     logs: (step, args, { services }) => services.executions.logs(step, parseArgs(logsArgs, args).last ?? 100),
   },
+  ExecutionChange: {
+    execution: (change, _args, { services }) => services.executions.find(change.executionId),
+  },
   CacheMissExplanation: {
     nearestStepExecution: (miss, _args, { loaders }) =>
       miss.nearestStepExecutionId ? loaders.stepExecution.load(miss.nearestStepExecutionId) : null,
