@@ -19,7 +19,6 @@ import {
   NotFoundError,
   StoreCorruptError,
   TERMINAL_EXECUTION_STATUSES,
-  TERMINAL_STEP_STATUSES,
   ValidationError,
   artifactIdFor,
   assertExecutionTransition,
@@ -42,7 +41,6 @@ import {
   type Context,
   type ContextId,
   type ExecutionId,
-  type IsoTimestamp,
   type LineageNode,
   type ModelPackage,
   type ModelPackageId,
@@ -53,7 +51,6 @@ import {
   type StepAttempt,
   type StepExecution,
   type StepExecutionId,
-  type StepStatus,
 } from '@pedigree/domain';
 import {
   computeImpact,
@@ -137,6 +134,7 @@ import {
   type RecordLike,
 } from './to-domain.ts';
 import { toDriverInt, toJsonParam } from './to-driver.ts';
+import { nextStepState, type StepState } from './step-state.ts';
 import { expandHops } from './traversal.ts';
 
 /** The logging surface the adapter needs (satisfied by the runtime's pino logger). */
@@ -232,86 +230,6 @@ function sortByStartThenName(steps: StepExecution[]): StepExecution[] {
     if (sa !== sb) return sa < sb ? -1 : 1;
     return a.stepName < b.stepName ? -1 : a.stepName > b.stepName ? 1 : 0;
   });
-}
-
-interface StepState {
-  readonly status: StepStatus;
-  readonly attempt: number;
-  readonly attempts: readonly StepAttempt[];
-  readonly cacheKey: string | null;
-  readonly cacheHit: boolean;
-  readonly reusedStepExecutionId: StepExecutionId | null;
-  readonly cacheMiss: StepExecution['cacheMiss'];
-  readonly startedAt: IsoTimestamp | null;
-  readonly endedAt: IsoTimestamp | null;
-  readonly failureReason: string | null;
-  readonly resolvedArguments: StepExecution['resolvedArguments'];
-  readonly properties: StepExecution['properties'];
-}
-
-interface StepChange {
-  readonly to: StepStatus;
-  readonly at: IsoTimestamp;
-  readonly failureReason?: string | null;
-  readonly failureKind?: StepAttempt['failureKind'];
-  readonly exitCode?: number | null;
-  readonly cacheKey?: string | null;
-  readonly resolvedArguments?: StepExecution['resolvedArguments'];
-  readonly cacheMiss?: StepExecution['cacheMiss'];
-  readonly properties?: StepExecution['properties'];
-  readonly reusedStepExecutionId?: StepExecutionId | null;
-}
-
-/**
- * The step state after a change. Going to Starting from a later status opens the next attempt;
- * every other change updates the latest attempt (and a terminal status closes it).
- */
-export function nextStepState(current: StepExecution, change: StepChange): StepState {
-  const terminal = TERMINAL_STEP_STATUSES.has(change.to);
-  const failed = change.to === 'Failed';
-  let attempts = [...current.attempts];
-  let attempt = current.attempt;
-  if (change.to === 'Starting') {
-    attempt += 1;
-    attempts.push({
-      attempt,
-      status: 'Starting',
-      startedAt: change.at,
-      endedAt: null,
-      failureReason: null,
-      failureKind: null,
-      exitCode: null,
-    });
-  } else if (attempts.length > 0) {
-    attempts = attempts.map((a, i) =>
-      i === attempts.length - 1
-        ? {
-            ...a,
-            status: change.to,
-            endedAt: terminal ? change.at : a.endedAt,
-            failureReason: failed ? (change.failureReason ?? a.failureReason) : a.failureReason,
-            failureKind: failed ? (change.failureKind ?? a.failureKind) : a.failureKind,
-            exitCode: change.exitCode !== undefined ? change.exitCode : a.exitCode,
-          }
-        : a,
-    );
-  }
-  const pick = <K extends keyof StepChange & keyof StepExecution>(key: K): StepExecution[K] =>
-    change[key] !== undefined ? (change[key] as StepExecution[K]) : current[key];
-  return {
-    status: change.to,
-    attempt,
-    attempts,
-    cacheKey: pick('cacheKey'),
-    cacheHit: change.to === 'Cached' ? true : current.cacheHit,
-    reusedStepExecutionId: pick('reusedStepExecutionId'),
-    cacheMiss: pick('cacheMiss'),
-    startedAt: current.startedAt ?? (change.to === 'Starting' ? change.at : null),
-    endedAt: change.to === 'Starting' ? null : terminal ? change.at : current.endedAt,
-    failureReason: change.to === 'Starting' ? null : failed ? (change.failureReason ?? current.failureReason) : current.failureReason,
-    resolvedArguments: pick('resolvedArguments'),
-    properties: pick('properties'),
-  };
 }
 
 class Neo4jGraphStore implements GraphStore {

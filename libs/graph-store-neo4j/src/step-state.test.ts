@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionId, StepExecution, StepExecutionId } from '@pedigree/domain';
-import { nextStepState } from './neo4j-graph-store.ts';
+import { nextStepState } from './step-state.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const T1 = '2026-01-01T00:01:00.000Z';
