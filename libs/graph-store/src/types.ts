@@ -105,7 +105,9 @@ export interface ListExecutionsQuery extends PageRequest {
   readonly pipelineName?: string;
   readonly pipelineVersionId?: PipelineVersionId;
   readonly statuses?: readonly ExecutionStatus[];
+  /** Inclusive: started at or after. */
   readonly startedAfter?: IsoTimestamp;
+  /** Exclusive: started strictly before. */
   readonly startedBefore?: IsoTimestamp;
   readonly createdBy?: string;
   readonly scheduleId?: string;
@@ -199,7 +201,9 @@ export interface ListArtifactsQuery extends PageRequest {
   /** Case-insensitive substring of the name. */
   readonly name?: string;
   readonly uriPrefix?: string;
+  /** Inclusive: created at or after. */
   readonly createdAfter?: IsoTimestamp;
+  /** Exclusive: created strictly before. */
   readonly createdBefore?: IsoTimestamp;
 }
 
@@ -313,7 +317,9 @@ export const TRAVERSE_NODE_LIMIT_CAP = 10_000;
  * - `direction`: DOWNSTREAM follows edges along their arrows, UPSTREAM against them, BOTH either.
  * - `edgeTypes` restricts which edges are followed (default: all).
  * - `nodeTypes` / `artifactTypes` restrict which visited nodes are returned; the traversal still
- *   passes through other nodes, so "only DataSets upstream of this model" works.
+ *   passes through other nodes, so "only DataSets upstream of this model" works. How the two
+ *   combine is `isReturnedNode` (lineage-derived.ts): `artifactTypes` alone returns only those
+ *   artifacts; with `nodeTypes` too, the listed node types plus those artifacts.
  * - `nodeLimit` bounds the nodes visited (returned or not, start nodes included); when reachable
  *   nodes within `maxDepth` were left unvisited because of it, `truncated` is true. Nodes are visited
  *   in order of depth, so every returned depth is the true shortest distance.

@@ -126,6 +126,8 @@ export function artifactsContract(ctx: ContractContext): void {
       expect(byName.items.map((a) => a.id)).toEqual([made[4]]);
       const window = await store.listArtifacts({ uriPrefix: base, createdAfter: at(1.5), createdBefore: at(4.5) });
       expect(window.items.map((a) => a.id)).toEqual([made[4], made[3], made[2]]);
+      const bounds = await store.listArtifacts({ uriPrefix: base, createdAfter: at(2), createdBefore: at(4) });
+      expect(bounds.items.map((a) => a.id)).toEqual([made[3], made[2]]);
       await expectInvalidArgument(store.listArtifacts({ types: ['Table' as ArtifactType] }), 'types');
       await expectInvalidArgument(store.listArtifacts({ after: 'garbage' }), 'after');
     });

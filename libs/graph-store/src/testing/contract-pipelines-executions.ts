@@ -295,6 +295,9 @@ export function pipelinesAndExecutionsContract(ctx: ContractContext): void {
       expect(scheduled.items.map((e) => e.id)).toEqual([ids[3]]);
       const window = await store.listExecutions({ pipelineName, startedAfter: at(1.5), startedBefore: at(4.5) });
       expect(window.items.map((e) => e.id)).toEqual([ids[4], ids[3], ids[2]]);
+      // After is inclusive, before exclusive, so adjacent windows never overlap.
+      const edges = await store.listExecutions({ pipelineName, startedAfter: at(2), startedBefore: at(4) });
+      expect(edges.items.map((e) => e.id)).toEqual([ids[3], ids[2]]);
     });
 
     it('refuses malformed cursors, page sizes and status filters with INVALID_ARGUMENT naming the argument', async () => {

@@ -369,6 +369,19 @@ export function stepsContract(ctx: ContractContext): void {
       );
     });
 
+    it('keeps unicode step names and large step properties exactly', async () => {
+      const store = ctx.store();
+      const { execution } = await seedExecution(store);
+      const name = 'train 🚂 модель نموذج';
+      const properties = { log: 'λ'.repeat(512 * 1024), rtl: 'שלום', nested: { emoji: '👩🏽‍🔬', n: [1e-9, -0, 1e21] } };
+      const step = await runStep(store, execution.id, name, { properties });
+      const read = await store.getStepExecution(step.id);
+      expect(read.stepName).toBe(name);
+      expect(read.properties).toEqual(JSON.parse(JSON.stringify(properties)));
+      expect((await store.getExecutionWithSteps(execution.id)).steps.map((s) => s.stepName)).toEqual([name]);
+      expect(await store.listStepArtifacts([createStepExecutionId()])).toEqual([]);
+    });
+
     it('a batch of results is all or nothing', async () => {
       const store = ctx.store();
       const { execution } = await seedExecution(store);
