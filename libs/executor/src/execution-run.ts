@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, readlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -517,7 +517,7 @@ export class ExecutionRun {
         return;
       }
       const attempt = s.record!.attempt;
-      const attemptDir = path.join(this.deps.dataDir, 'work', this.executionId, safeName(def.name), `attempt-${attempt}`);
+      const attemptDir = attemptDirOf(this.deps.dataDir, this.executionId, def.name, attempt);
       let failure: AttemptFailure;
       try {
         const prepared = await this.prepareJob(s, def, attemptDir);
@@ -868,6 +868,7 @@ export class ExecutionRun {
           workDir,
           onLog,
           killGraceMs: this.deps.killGraceMs,
+          onProcess: (pid) => writeFileSync(path.join(attemptDir, PID_FILE), String(pid)),
         },
         controller.signal,
       );
@@ -1247,6 +1248,35 @@ function toArtifactInput(a: {
   properties: JsonObject;
 }): ArtifactInput {
   return { uri: a.uri, digest: a.digest, type: a.type, name: a.name, size: a.size, properties: a.properties };
+}
+
+/** Where an attempt's inputs, outputs and work directory live: unique per attempt, since attempt numbers never repeat. */
+export function attemptDirOf(dataDir: string, executionId: string, stepName: string, attempt: number): string {
+  return path.join(dataDir, 'work', executionId, safeName(stepName), `attempt-${attempt}`);
+}
+
+const PID_FILE = 'command.pid';
+
+/**
+ * Ends the process group a killed executor left running for an attempt (a crash cannot signal its
+ * children). Only when the process still has the attempt's work directory as its cwd, so a reused
+ * pid is never hit. Linux only (reads /proc); elsewhere it does nothing. Returns the pid ended.
+ */
+export function killOrphanedCommand(attemptDir: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(attemptDir, PID_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 1) return null;
+  try {
+    if (readlinkSync(`/proc/${pid}/cwd`) !== path.join(attemptDir, 'work')) return null;
+    process.kill(-pid, 'SIGKILL');
+    return pid;
+  } catch {
+    return null;
+  }
 }
 
 function safeName(name: string): string {

@@ -30,7 +30,7 @@ import {
 import { systemClock, type Clock } from './clock.ts';
 import { ExecutionNotRunnableError, SelectiveExecutionError } from './errors.ts';
 import { createEventBus, type ExecutorEvents } from './events.ts';
-import { ExecutionRun, FileDigestCache, type CallbackOutcome, type RunMarker } from './execution-run.ts';
+import { ExecutionRun, FileDigestCache, attemptDirOf, killOrphanedCommand, type CallbackOutcome, type RunMarker } from './execution-run.ts';
 import { noopLogger, type Logger } from './logger.ts';
 import { stepNeeds } from './references.ts';
 import { createHandlerRunner } from './runners/handler-runner.ts';
@@ -437,6 +437,13 @@ export function createExecutor(options: ExecutorOptions): Executor {
         if (!IN_FLIGHT.has(step.status)) continue;
         // A callback waiting for its signal was doing no work: it waits again.
         if (step.stepType === 'callback' && step.status === 'Executing') continue;
+        // A command the dead process started may still run: end it before its step runs again.
+        const orphan = step.attempt > 0 ? killOrphanedCommand(attemptDirOf(dataDir, execution.id, step.stepName, step.attempt)) : null;
+        if (orphan !== null)
+          deps.logger.warn(
+            { executionId: execution.id, step: step.stepName, pid: orphan },
+            'ended a command left running by an earlier process',
+          );
         const record = await store.transitionStep({
           id: step.id,
           from: step.status,
@@ -471,6 +478,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
     const steps = known ?? (await store.getExecutionWithSteps(execution.id)).steps;
     for (const step of steps) {
       if (IN_FLIGHT.has(step.status)) {
+        if (step.attempt > 0) killOrphanedCommand(attemptDirOf(dataDir, execution.id, step.stepName, step.attempt));
         await store.transitionStep({
           id: step.id,
           from: step.status,

@@ -28,6 +28,8 @@ export interface StepRunRequest {
   readonly onLog: (stream: 'stdout' | 'stderr', line: string) => void;
   /** After `signal` aborts: how long to wait before killing hard (SIGKILL, worker termination). */
   readonly killGraceMs: number;
+  /** Called once a command's process exists (not for handlers): the executor records the pid so that a later resume can end an orphan. */
+  readonly onProcess?: (pid: number) => void;
 }
 
 export interface StepRunResult {

@@ -61,7 +61,10 @@ export function createSubprocessRunner(options: SubprocessRunnerOptions = {}): S
           detached: true,
         });
         const pid = child.pid;
-        if (pid !== undefined) live.add(pid);
+        if (pid !== undefined) {
+          live.add(pid);
+          request.onProcess?.(pid);
+        }
         const killGroup = (sig: NodeJS.Signals): void => {
           if (pid === undefined) return;
           try {

@@ -19,6 +19,8 @@ export interface TestExecutorOptions extends Partial<Omit<ExecutorOptions, 'stor
   readonly dir?: string;
   /** Share a store (two executors on one database). */
   readonly store?: GraphStore;
+  /** The SQLite store's durability (default `full`: an fsync per write); `normal` survives process crashes only and is much faster. */
+  readonly durability?: 'full' | 'normal';
 }
 
 export interface TestExecutor {
@@ -62,9 +64,10 @@ export async function createTestExecutor(options: TestExecutorOptions = {}): Pro
   await mkdir(dataDir, { recursive: true });
   const storePath = path.join(dir, 'pedigree.db');
   const ownStore = !options.store;
-  const store = options.store ?? createSqliteGraphStore({ path: storePath });
+  const store = options.store ?? createSqliteGraphStore({ path: storePath, durability: options.durability ?? 'full' });
   const artifacts = createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') });
-  const executor = createExecutor({ killGraceMs: 2_000, ...options, store, artifacts, dataDir, projectRoot });
+  const { dir: _dir, store: _store, durability: _durability, ...executorOptions } = options;
+  const executor = createExecutor({ killGraceMs: 2_000, ...executorOptions, store, artifacts, dataDir, projectRoot });
   const events: ExecutorEvent[] = [];
   executor.events.on((e) => events.push(e));
 
