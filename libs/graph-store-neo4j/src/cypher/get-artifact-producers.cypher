@@ -1,7 +1,8 @@
-// The producing step of each artifact, in the order asked. The same bytes produced again (a re-run
-// without cache) give one artifact with several producers: the earliest is the producer.
+// The producing step of each artifact. The same bytes can have several PRODUCED edges: a cache hit
+// re-declares the outputs it reused, and a re-run without cache may produce identical bytes. The
+// producer is the first that was not a cache hit, else the earliest.
 UNWIND $ids AS id
 OPTIONAL MATCH (s:StepExecution)-[:PRODUCED]->(:Artifact {id: id})
 WITH id, s
-ORDER BY s.startedAt, s.id
+ORDER BY coalesce(s.cacheHit, false), s.startedAt, s.id
 RETURN id, collect(s {.*})[0] AS step
