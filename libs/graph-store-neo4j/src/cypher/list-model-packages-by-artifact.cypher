@@ -1,4 +1,4 @@
 UNWIND $artifactIds AS artifactId
 MATCH (:Artifact {id: artifactId})-[:PACKAGED_AS]->(mp:ModelPackage)
 RETURN artifactId, mp {.*} AS modelPackage
-ORDER BY artifactId, mp.createdAt, mp.id
+ORDER BY artifactId, mp.group, mp.version
