@@ -58,6 +58,8 @@ export interface ExecutorBenchResult {
   readonly tmpRoot: string;
   /** Mean latency of write + fsync of a small file in the data directory: what every durable store commit pays at least. */
   readonly fsyncMs: number;
+  /** Process CPU time (user + system, main thread and workers) per step of the cold and the cached run: less sensitive to other load than wall time. */
+  readonly cpuMsPerStep: { readonly cold: number; readonly cached: number };
   /** Graph-store write calls (each one transaction, so one commit) per step in the cold and the cached run. */
   readonly storeWritesPerStep: { readonly cold: number; readonly cached: number };
   /** Graph-store and artifact-store calls of the cold and the cached run, most time first (overlapping calls each count fully). */
@@ -112,6 +114,7 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
       dataDir: options.keepDataDir ? dataDir : null,
       tmpRoot: path.dirname(dataDir),
       fsyncMs,
+      cpuMsPerStep: { cold: cold.cpuMs / steps, cached: cached.cpuMs / steps },
       storeWritesPerStep: { cold: writesPerStep(coldCalls), cached: writesPerStep(cachedCalls) },
       calls: { cold: coldCalls, cached: cachedCalls },
     };
@@ -128,16 +131,18 @@ async function timedRun(
   store: GraphStore,
   definition: PipelineDefinition,
   onEnded: () => void = () => {},
-): Promise<{ ms: number; steps: readonly StepExecution[] }> {
+): Promise<{ ms: number; cpuMs: number; steps: readonly StepExecution[] }> {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const id = await executor.start(definition);
   const execution = await executor.wait(id);
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   onEnded();
   if (execution.status !== 'Succeeded')
     throw new Error(`benchmark execution ${id} ended ${execution.status}: ${execution.failureReason ?? ''}`);
   const { steps } = await store.getExecutionWithSteps(id);
-  return { ms, steps };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, steps };
 }
 
 function expectAll(steps: readonly StepExecution[], status: StepExecution['status'], what: string): void {

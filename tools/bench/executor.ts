@@ -44,9 +44,11 @@ function table(r: ExecutorBenchResult): string {
     ['cold run total', ms(r.totalMs), `${ms(r.handlerMs)} inside handlers`],
     ['overhead per step', ms(r.perStepOverheadMs), verdict(r.perStepOverheadMs, TARGETS.perStepOverheadMs)],
     ['wall time per step', ms(r.perStepWallMs), `mean recorded step span ${ms(r.meanStepSpanMs)}`],
+    ['CPU per step', ms(r.cpuMsPerStep.cold), 'process user + system time, cold run'],
     ['store writes per step', r.storeWritesPerStep.cold.toFixed(2), 'cold run; one transaction (commit) each'],
     ['cached run total', ms(r.cachedTotalMs), 'every step a cache hit'],
     ['per cache hit', ms(r.cacheHitPerStepMs), verdict(r.cacheHitPerStepMs, TARGETS.cacheHitPerStepMs)],
+    ['CPU per cache hit', ms(r.cpuMsPerStep.cached), 'process user + system time, cached run'],
     ['store writes per hit', r.storeWritesPerStep.cached.toFixed(2), 'cached run'],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
