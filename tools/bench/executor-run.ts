@@ -22,6 +22,8 @@ export type CallSummary = ReturnType<typeof summarizeCalls>;
 export interface ExecutorBenchOptions {
   /** Steps of the benchmark pipeline, a multiple of 50; default 1,000. */
   readonly steps?: number;
+  /** The SQLite store's durability: `full` (default, an fsync per commit, what Pedigree promises) or `normal`. */
+  readonly durability?: 'full' | 'normal';
   /** Where the temporary data directory is created; default the OS temp directory. */
   readonly tmpRoot?: string;
   /** Keep the data directory (for inspection) instead of deleting it. */
@@ -34,6 +36,7 @@ export interface ExecutorBenchResult {
   /** 1-minute load average when the benchmark started and when it ended: other work on the machine skews every figure. */
   readonly loadAverage: readonly [number, number];
   readonly maxParallelSteps: number;
+  readonly durability: 'full' | 'normal';
   /** Building and compiling the definition with the SDK. */
   readonly compileMs: number;
   /** The warm-up pipeline (50 steps, another name) run before measuring. */
@@ -68,6 +71,7 @@ export interface ExecutorBenchResult {
 
 export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): Promise<ExecutorBenchResult> {
   const steps = options.steps ?? 1000;
+  const durability = options.durability ?? 'full';
   const loadBefore = loadavg()[0] ?? 0;
   const compileStarted = performance.now();
   const definition = buildBenchPipeline(steps);
@@ -77,7 +81,7 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
   const dataDir = await mkdtemp(path.join(options.tmpRoot ?? tmpdir(), 'pedigree-bench-executor-'));
   const fsyncMs = measureFsync(dataDir);
   const recorder = createCallRecorder();
-  const store = withCallTiming(createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db') }), 'store', recorder);
+  const store = withCallTiming(createSqliteGraphStore({ path: path.join(dataDir, 'pedigree.db'), durability }), 'store', recorder);
   const artifacts = withCallTiming(createLocalArtifactStore({ root: path.join(dataDir, 'artifacts') }), 'artifacts', recorder);
   const maxParallelSteps = 8;
   const executor = createExecutor({ store, artifacts, dataDir, projectRoot: BENCH_PROJECT_ROOT, maxParallelSteps });
@@ -102,6 +106,7 @@ export async function runExecutorBenchmark(options: ExecutorBenchOptions = {}): 
       cpus: availableParallelism(),
       loadAverage: [loadBefore, loadavg()[0] ?? 0],
       maxParallelSteps,
+      durability,
       compileMs,
       warmupMs: warm.ms,
       totalMs: cold.ms,

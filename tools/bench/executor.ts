@@ -1,5 +1,5 @@
 /**
- * `npm run bench:executor [-- --json] [--steps N] [--tmp DIR] [--keep]`: orchestration overhead per step
+ * `npm run bench:executor [-- --json] [--steps N] [--tmp DIR] [--durability full|normal] [--keep]`: orchestration overhead per step
  * and time per cache hit of the executor on a 1,000-step pipeline of trivial handler steps, on the
  * embedded SQLite store with a temporary data directory. Targets: <= 5 ms overhead per step and
  * <= 2 ms per cache hit; the exit code is 0 either way (the figures are the result), 1 on a crash.
@@ -15,10 +15,16 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
     tmp: { type: 'string' },
+    durability: { type: 'string', default: 'full' },
   },
 });
 
+if (values.durability !== 'full' && values.durability !== 'normal') {
+  console.error(`--durability must be full or normal, got ${values.durability}`);
+  process.exit(2);
+}
 const result = await runExecutorBenchmark({
+  durability: values.durability,
   steps: Number(values.steps),
   keepDataDir: values.keep,
   ...(values.tmp ? { tmpRoot: values.tmp } : {}),
@@ -36,7 +42,11 @@ function table(r: ExecutorBenchResult): string {
   const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   const verdict = (value: number, target: number) => (value <= target ? `ok (<= ${target} ms)` : `MISSED (target <= ${target} ms)`);
   const rows: [string, string, string][] = [
-    ['steps', String(r.steps), `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}, data under ${r.tmpRoot}`],
+    [
+      'steps',
+      String(r.steps),
+      `${r.cpus} CPUs, maxParallelSteps ${r.maxParallelSteps}, data under ${r.tmpRoot}, SQLite durability ${r.durability}`,
+    ],
     ['load average (1 min)', r.loadAverage.map((l) => l.toFixed(1)).join(' -> '), 'before -> after; other work skews the figures'],
     ['fsync on the data dir', ms(r.fsyncMs), 'paid by every durable store commit'],
     ['compile definition', ms(r.compileMs), 'SDK build + compilePipeline'],
