@@ -1,0 +1,168 @@
+/**
+ * The service over real HTTP, started exactly as `npm start` starts it (tsx apps/api/src/main.ts
+ * from the repository root) on a temporary data directory and a free port: the iris demo runs on
+ * the empty store, and the lineage of the registered model reaches the iris dataset.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly lines: Record<string, unknown>[];
+  readonly exited: Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function start(dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(tsx, ['apps/api/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PEDIGREE_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      PEDIGREE_TOKENS: '',
+      PEDIGREE_TOKENS_FILE: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`not listening within 60 s; stderr: ${stderr}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 1);
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          lines.push(parsed);
+          if (parsed['msg'] === 'pedigree is listening') {
+            clearTimeout(timer);
+            resolve(String(parsed['url']));
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    void exited.then((code) => reject(new Error(`exited with ${code} before listening; stderr: ${stderr}`)));
+  });
+  return { child, url, lines, exited };
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pedigree-start-'));
+  let server: Started;
+
+  beforeAll(async () => {
+    server = await start(dataDir);
+  }, 90_000);
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves /healthz, /readyz, GraphiQL and a page at /', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toMatchObject({ ok: true, store: { adapter: 'sqlite', ok: true } });
+    const graphiql = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toMatch(/graphiql/i);
+    const home = await fetch(`${server.url}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
+  it('runs the iris demo on the empty store; the registered model’s lineage reaches the iris dataset', async () => {
+    const execution = await until('the demo execution to end', async () => {
+      const data = await gql<{ executions: { edges: { node: { id: string; status: string; createdBy: string } }[] } }>(
+        server.url,
+        '{ executions(first: 5) { edges { node { id status createdBy } } } }',
+      );
+      const node = data.executions.edges[0]?.node;
+      return node && node.status !== 'Executing' ? node : null;
+    });
+    expect(execution).toMatchObject({ status: 'Succeeded', createdBy: 'demo' });
+
+    const packages = await gql<{ modelPackages: { edges: { node: { group: string; modelArtifact: { id: string } } }[] } }>(
+      server.url,
+      '{ modelPackages { edges { node { group approvalStatus modelArtifact { id } } } } }',
+    );
+    const model = packages.modelPackages.edges[0]!.node.modelArtifact;
+    const lineage = await gql<{ lineage: { nodes: { type: string; artifactType: string | null; uri: string | null }[] } }>(
+      server.url,
+      'query($id: ID!) { lineage(startIds: [$id], direction: UPSTREAM, nodeTypes: [Artifact], artifactTypes: [DataSet]) { nodes { type artifactType uri } } }',
+      { id: model.id },
+    );
+    expect(lineage.lineage.nodes.some((n) => /iris\.csv$/.test(n.uri ?? ''))).toBe(true);
+    const provenance = await gql<{ provenance: { datasets: { artifact: { name: string } }[] } }>(
+      server.url,
+      'query($id: ID!) { provenance(modelId: $id) { datasets { artifact { name } } } }',
+      { id: model.id },
+    );
+    expect(provenance.provenance.datasets.map((d) => d.artifact.name)).toContain('iris.csv');
+  }, 90_000);
+
+  it('logs JSON lines with request ids and stops gracefully on SIGTERM; a restart does not run the demo again', async () => {
+    expect(server.lines.some((l) => typeof l['requestId'] === 'string' && l['path'] === '/graphql')).toBe(true);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.lines.some((l) => l['msg'] === 'stopped')).toBe(true);
+
+    server = await start(dataDir);
+    const data = await gql<{ executions: { edges: unknown[] } }>(server.url, '{ executions { edges { node { id } } } }');
+    expect(data.executions.edges).toHaveLength(1);
+    expect(server.lines.some((l) => l['msg'] === 'empty store: started the demo pipeline')).toBe(false);
+  }, 90_000);
+});
