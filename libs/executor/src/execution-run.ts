@@ -396,10 +396,15 @@ export class ExecutionRun {
   private track(s: StepState, work: Promise<void>, slot: boolean): void {
     this.inFlight += 1;
     work
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         this.log.error({ err: error, step: s.def.name }, 'step bookkeeping failed');
         s.phase = 'failed';
         this.failure ??= `Step ${s.def.name} failed: the executor could not record it (${(error as Error).message})`;
+        // Best effort: do not leave the step looking in flight under an ended execution.
+        await this.locked(s, async () => {
+          if (s.record && IN_FLIGHT.has(s.record.status))
+            await this.setStep(s, { to: 'Failed', failureKind: 'error', failureReason: (error as Error).message });
+        }).catch(() => undefined);
       })
       .finally(() => {
         this.inFlight -= 1;

@@ -331,6 +331,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
         );
       }
       const { definition, version } = await loadDefinition(execution.pipelineVersionId);
+      // A step left in flight by a run that ended abnormally is not running anywhere now.
+      await interruptInFlight(executionId, (await store.getExecutionWithSteps(executionId)).steps);
       const previous = await readMarker(execution);
       const marker: RunMarker = { runStartedAt: iso(), selection: previous.selection };
       await writeMarker(executionId, marker);
@@ -416,6 +418,42 @@ export function createExecutor(options: ExecutorOptions): Executor {
     },
   };
 
+  /** Marks attempts no process is running any more as Failed `interrupted` (ending orphaned commands first); waiting callbacks stay. */
+  async function interruptInFlight(executionId: ExecutionId, steps: readonly StepExecution[]): Promise<void> {
+    for (const step of steps) {
+      if (!IN_FLIGHT.has(step.status)) continue;
+      // A callback waiting for its signal was doing no work: it waits again.
+      if (step.stepType === 'callback' && step.status === 'Executing') continue;
+      // A command the dead process started may still run: end it before its step runs again.
+      const orphan = step.attempt > 0 ? killOrphanedCommand(attemptDirOf(dataDir, executionId, step.stepName, step.attempt)) : null;
+      if (orphan !== null)
+        deps.logger.warn(
+          { executionId: executionId, step: step.stepName, pid: orphan },
+          'ended a command left running by an earlier process',
+        );
+      const record = await store.transitionStep({
+        id: step.id,
+        from: step.status,
+        to: 'Failed',
+        failureKind: 'interrupted',
+        failureReason: 'interrupted',
+        at: iso(),
+      });
+      events.emit({
+        type: 'step-status',
+        executionId: executionId,
+        stepName: record.stepName,
+        stepExecutionId: record.id,
+        status: record.status,
+        attempt: record.attempt,
+        cacheHit: record.cacheHit,
+        failureReason: record.failureReason,
+        failureKind: 'interrupted',
+        at: iso(),
+      });
+    }
+  }
+
   let resuming: Promise<readonly ExecutionId[]> | null = null;
   async function resumeAll(): Promise<readonly ExecutionId[]> {
     const continued: ExecutionId[] = [];
@@ -433,38 +471,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         await finishStopped(execution, steps);
         continue;
       }
-      for (const step of steps) {
-        if (!IN_FLIGHT.has(step.status)) continue;
-        // A callback waiting for its signal was doing no work: it waits again.
-        if (step.stepType === 'callback' && step.status === 'Executing') continue;
-        // A command the dead process started may still run: end it before its step runs again.
-        const orphan = step.attempt > 0 ? killOrphanedCommand(attemptDirOf(dataDir, execution.id, step.stepName, step.attempt)) : null;
-        if (orphan !== null)
-          deps.logger.warn(
-            { executionId: execution.id, step: step.stepName, pid: orphan },
-            'ended a command left running by an earlier process',
-          );
-        const record = await store.transitionStep({
-          id: step.id,
-          from: step.status,
-          to: 'Failed',
-          failureKind: 'interrupted',
-          failureReason: 'interrupted',
-          at: iso(),
-        });
-        events.emit({
-          type: 'step-status',
-          executionId: execution.id,
-          stepName: record.stepName,
-          stepExecutionId: record.id,
-          status: record.status,
-          attempt: record.attempt,
-          cacheHit: record.cacheHit,
-          failureReason: record.failureReason,
-          failureKind: 'interrupted',
-          at: iso(),
-        });
-      }
+      await interruptInFlight(execution.id, steps);
       const { definition, version } = await loadDefinition(execution.pipelineVersionId);
       const marker = await readMarker(execution);
       if (runs.has(execution.id)) continue;

@@ -121,4 +121,14 @@ describe('resume', () => {
     expect(steps['prepare']).toMatchObject({ status: 'Cached', reusedStepExecutionId: reference.steps['prepare']!.id });
     expect(steps['train']!.status).toBe('Succeeded');
   });
+
+  it('retries a Failed execution whose step was left in flight: the step is marked interrupted and runs again', async () => {
+    t = await createTestExecutor();
+    const id = await leftBehind(t, { name: 'stuck', steps: [nodeStep('a')] }, [{ step: 'a', status: 'Executing' }]);
+    await t.store.transitionExecution({ id, from: 'Executing', to: 'Failed', failureReason: 'crashed' });
+    await t.executor.retry(id);
+    expect((await t.executor.wait(id)).status).toBe('Succeeded');
+    const { steps } = await t.outcome(id);
+    expect(steps['a']!.attempts.map((a) => a.failureKind)).toEqual(['interrupted', null]);
+  });
 });
