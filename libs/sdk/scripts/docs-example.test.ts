@@ -2,21 +2,26 @@
  * The complete example of docs/sdk.md must compile: the first ```ts block is written into the
  * workspace's tmp/ (so `@pedigree/sdk` resolves), imported and compiled.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { compilePipeline, isPipeline, parseDefinition } from '../src/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const dir = path.join(repoRoot, 'tmp', 'sdk-docs-example', String(process.pid));
+
 describe('docs/sdk.md', () => {
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('its complete example pipeline compiles, validates and round-trips', async () => {
     const doc = await readFile(path.join(repoRoot, 'docs/sdk.md'), 'utf8');
     const code = /```ts\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(code, 'docs/sdk.md has no ```ts block').toBeTruthy();
-    const dir = path.join(repoRoot, 'tmp', 'sdk-docs-example', String(process.pid));
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, 'pipeline.ts');
     await writeFile(file, code!);
