@@ -2,7 +2,9 @@ import { InvalidArgumentError } from '@pedigree/domain';
 import { parse, pattern } from 'iso8601-duration';
 
 // The library's pattern is unanchored ("xP1Dy" would match), so anchor it here.
-const ANCHORED = new RegExp(`^${pattern.source}$`);
+/** The ISO-8601 durations `parseIsoDuration` accepts (it also refuses an empty `P`/`PT` and misplaced fractions). */
+export const ISO_DURATION_PATTERN = new RegExp(`^${pattern.source}$`);
+const ANCHORED = ISO_DURATION_PATTERN;
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

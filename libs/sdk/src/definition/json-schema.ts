@@ -3,7 +3,7 @@ import { pipelineDefinitionSchema } from './schema.ts';
 import { DEFINITION_SCHEMA_VERSION } from './types.ts';
 
 /** `$id` of the published schema. */
-export const DEFINITION_SCHEMA_ID = `https://pedigree.dev/schemas/pipeline-definition/v${DEFINITION_SCHEMA_VERSION}.json`;
+export const DEFINITION_SCHEMA_ID = `urn:pedigree:pipeline-definition:v${DEFINITION_SCHEMA_VERSION}`;
 
 /**
  * The JSON Schema (draft 2020-12) of a definition document, generated from the zod schemas. It

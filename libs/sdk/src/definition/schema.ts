@@ -18,6 +18,23 @@ import {
   type PipelineDefinition,
   type ValueExpr,
 } from './types.ts';
+import { ISO_DURATION_PATTERN } from '../duration.ts';
+import {
+  CHANNEL_NAME_PATTERN,
+  MODEL_PACKAGE_GROUP_PATTERN,
+  PARAMETER_NAME_PATTERN,
+  PIPELINE_NAME_PATTERN,
+  RETRY_LIMITS,
+  STEP_NAME_PATTERN,
+  VARIABLE_NAME_PATTERN,
+} from './validate.ts';
+
+// JSON Schema keywords (`pattern`, `minimum`, ...) given through `.meta()` appear in the generated
+// schema for editors but are not enforced by zod: validate.ts checks them, so that every such
+// problem is reported together with the other semantic issues.
+const named = (pattern: RegExp, description?: string) =>
+  z.string().meta({ pattern: pattern.source, ...(description ? { description } : {}) });
+const channelName = () => named(CHANNEL_NAME_PATTERN);
 
 const primitive = z.union([z.string(), z.number(), z.boolean()]);
 const stepName = z.string().meta({ description: 'Name of a step of this pipeline.' });
@@ -64,7 +81,7 @@ export const conditionExprSchema: z.ZodType<ConditionExpr> = z
 /** A parameter declaration; `default`, `enum` and `description` default to null. */
 export const parameterDefinitionSchema = z
   .strictObject({
-    name: z.string(),
+    name: named(PARAMETER_NAME_PATTERN),
     type: z.enum(PARAMETER_TYPES),
     default: primitive.nullable().default(null).meta({ description: 'null = the parameter is required at start.' }),
     enum: z.array(primitive).nullable().default(null).meta({ description: 'Allowed values; null = any value of the type.' }),
@@ -79,26 +96,30 @@ const inputSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 const inputChannelSchema = z.strictObject({
-  name: z.string(),
+  name: channelName(),
   source: inputSourceSchema,
   type: z.enum(ARTIFACT_TYPES).default('DataSet'),
 });
 
 const outputChannelSchema = z.strictObject({
-  name: z.string(),
+  name: channelName(),
   type: z.enum(ARTIFACT_TYPES).default('DataSet'),
   description: z.string().nullable().default(null),
 });
 
 const propertyFileSchema = z.strictObject({
-  name: z.string(),
+  name: channelName(),
   output: z.string().meta({ description: 'The output channel the file is written into.' }),
   path: z.string().meta({ description: "Path of the JSON file relative to the output channel's directory." }),
 });
 
 const jobRunSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('command'), argv: z.array(valueExprSchema) }),
-  z.strictObject({ kind: z.literal('handler'), module: z.string(), export: z.string().default('default') }),
+  z.strictObject({
+    kind: z.literal('handler'),
+    module: z.string().meta({ description: 'Project-relative path of the module.' }),
+    export: z.string().default('default'),
+  }),
 ]);
 
 /** Defaults of a cache config left out of hand-written JSON: caching off, as in SageMaker. */
@@ -107,7 +128,12 @@ export const DEFAULT_CACHE_CONFIG = { enabled: false, expireAfter: null } as con
 /** Cache config; defaults: disabled, never expires. */
 export const cacheConfigSchema = z.strictObject({
   enabled: z.boolean().default(false),
-  expireAfter: z.string().nullable().default(null).meta({ description: 'ISO-8601 duration such as `P30D`; null = never expires.' }),
+  expireAfter: z
+    .string()
+    .meta({ pattern: ISO_DURATION_PATTERN.source })
+    .nullable()
+    .default(null)
+    .meta({ description: 'ISO-8601 duration such as `P30D`; null = never expires.' }),
 });
 
 /** Defaults of retry-policy fields left out (only `maxAttempts` is required). */
@@ -121,18 +147,38 @@ export const DEFAULT_RETRY = {
 
 /** Retry policy; only `maxAttempts` is required (defaults in DEFAULT_RETRY). */
 export const retryPolicySchema = z.strictObject({
-  maxAttempts: z.number().meta({ description: 'Total attempts including the first, 1..20.' }),
-  initialIntervalSeconds: z.number().default(DEFAULT_RETRY.initialIntervalSeconds),
-  backoffRate: z.number().default(DEFAULT_RETRY.backoffRate),
-  maxIntervalSeconds: z.number().default(DEFAULT_RETRY.maxIntervalSeconds),
+  maxAttempts: z
+    .number()
+    .meta({
+      description: 'Total attempts including the first, 1..20.',
+      minimum: RETRY_LIMITS.maxAttempts.min,
+      maximum: RETRY_LIMITS.maxAttempts.max,
+      multipleOf: 1,
+    }),
+  initialIntervalSeconds: z
+    .number()
+    .meta({ minimum: RETRY_LIMITS.initialIntervalSeconds.min, maximum: RETRY_LIMITS.initialIntervalSeconds.max })
+    .default(DEFAULT_RETRY.initialIntervalSeconds),
+  backoffRate: z
+    .number()
+    .meta({ minimum: RETRY_LIMITS.backoffRate.min, maximum: RETRY_LIMITS.backoffRate.max })
+    .default(DEFAULT_RETRY.backoffRate),
+  maxIntervalSeconds: z
+    .number()
+    .meta({ maximum: RETRY_LIMITS.maxIntervalSeconds.max, description: 'At least initialIntervalSeconds.' })
+    .default(DEFAULT_RETRY.maxIntervalSeconds),
   retryOn: z.array(z.enum(RETRYABLE_FAILURE_KINDS)).default(() => [...RETRYABLE_FAILURE_KINDS]),
-  exitCodes: z.array(z.number()).nullable().default(null),
+  exitCodes: z
+    .array(z.number().meta({ minimum: 1, maximum: 255, multipleOf: 1 }))
+    .nullable()
+    .default(null),
 });
 
 const valueRecord = z.record(z.string(), valueExprSchema);
+const variableRecord = z.record(named(VARIABLE_NAME_PATTERN), valueExprSchema);
 
 const common = {
-  name: z.string(),
+  name: named(STEP_NAME_PATTERN),
   displayName: z.string().nullable().default(null),
   description: z.string().nullable().default(null),
   dependsOn: z.array(stepName).default(() => []),
@@ -145,11 +191,11 @@ const jobStepSchema = z.strictObject({
   inputs: z.array(inputChannelSchema).default(() => []),
   outputs: z.array(outputChannelSchema).default(() => []),
   propertyFiles: z.array(propertyFileSchema).default(() => []),
-  arguments: valueRecord.default(() => ({})),
-  environment: valueRecord.default(() => ({})),
+  arguments: variableRecord.default(() => ({})),
+  environment: variableRecord.default(() => ({})),
   cache: cacheConfigSchema.default(() => ({ ...DEFAULT_CACHE_CONFIG })),
   retry: retryPolicySchema.nullable().default(null),
-  timeoutSeconds: z.number().nullable().default(null),
+  timeoutSeconds: z.number().meta({ exclusiveMinimum: 0 }).nullable().default(null),
 });
 
 const conditionStepSchema = z.strictObject({
@@ -171,7 +217,7 @@ const stepOutputRefSchema = z.strictObject({ step: stepName, output: z.string() 
 const registerModelStepSchema = z.strictObject({
   ...common,
   type: z.literal('register-model'),
-  modelPackageGroup: z.string(),
+  modelPackageGroup: named(MODEL_PACKAGE_GROUP_PATTERN),
   model: stepOutputRefSchema,
   approvalStatus: z.enum(APPROVAL_STATUSES).default('PendingManualApproval'),
   metricsArtifact: stepOutputRefSchema.nullable().default(null),
@@ -182,8 +228,8 @@ const callbackStepSchema = z.strictObject({
   ...common,
   type: z.literal('callback'),
   message: valueExprSchema.nullable().default(null),
-  outputs: z.array(z.strictObject({ name: z.string(), type: z.enum(PARAMETER_TYPES) })).default(() => []),
-  timeoutSeconds: z.number().nullable().default(null),
+  outputs: z.array(z.strictObject({ name: channelName(), type: z.enum(PARAMETER_TYPES) })).default(() => []),
+  timeoutSeconds: z.number().meta({ exclusiveMinimum: 0 }).nullable().default(null),
 });
 
 /** Any step, discriminated by `type`. */
@@ -195,10 +241,15 @@ export const stepDefinitionSchema = z
 export const pipelineDefinitionSchema = z
   .strictObject({
     schemaVersion: z.literal(DEFINITION_SCHEMA_VERSION),
-    name: z.string(),
+    name: named(PIPELINE_NAME_PATTERN),
     description: z.string().nullable().default(null),
     parameters: z.array(parameterDefinitionSchema).default(() => []),
-    maxParallelSteps: z.number().nullable().default(null).meta({ description: "null = no limit beyond the executor's own." }),
+    maxParallelSteps: z
+      .number()
+      .meta({ minimum: 1, multipleOf: 1 })
+      .nullable()
+      .default(null)
+      .meta({ description: "null = no limit beyond the executor's own." }),
     steps: z.array(stepDefinitionSchema),
   })
   .meta({
