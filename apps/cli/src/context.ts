@@ -1,4 +1,8 @@
-import { createRuntime, createLogger, loadConfig, type PedigreeConfig, type Runtime } from '@pedigree/runtime';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type * as RuntimeModule from '@pedigree/runtime';
+import type { PedigreeConfig, Runtime } from '@pedigree/runtime';
+import { usageError } from './errors.ts';
 import type { Output } from './output.ts';
 
 /** Options every command accepts (defined on the program, usable before or after the command name). */
@@ -19,7 +23,11 @@ export interface CommandContext {
  * `PEDIGREE_DATA_DIR`, and never the demo (a CLI call must not start the iris run the server does).
  * Throws CONFIGURATION_INVALID naming the variable.
  */
-export function cliConfig(ctx: CommandContext, overrides: Partial<Pick<PedigreeConfig, 'projectRoot'>> = {}): PedigreeConfig {
+export async function cliConfig(
+  ctx: CommandContext,
+  overrides: Partial<Pick<PedigreeConfig, 'projectRoot'>> = {},
+): Promise<PedigreeConfig> {
+  const { loadConfig } = await loadRuntimeModule();
   const env: Record<string, string | undefined> = { ...ctx.env, PEDIGREE_DEMO: 'false' };
   if (ctx.globals.dataDir !== undefined) env.PEDIGREE_DATA_DIR = ctx.globals.dataDir;
   const config = loadConfig(env);
@@ -35,9 +43,15 @@ export async function withRuntime<T>(
   ctx: CommandContext,
   fn: (runtime: Runtime) => Promise<T>,
   overrides: Partial<Pick<PedigreeConfig, 'projectRoot'>> = {},
+  options: { readonly create?: boolean } = {},
 ): Promise<T> {
-  const config = cliConfig(ctx, overrides);
+  const config = await cliConfig(ctx, overrides);
+  if (!options.create && !(await hasEmbeddedStore(config))) {
+    // A read must not leave an empty store behind in whatever directory it was typed in.
+    throw usageError(`no Pedigree data in ${config.dataDir} (pass --data-dir or set PEDIGREE_DATA_DIR, or run a pipeline first)`);
+  }
   const level = ctx.globals.verbose ? 'debug' : ctx.env.LOG_LEVEL ? config.logLevel : 'silent';
+  const { createLogger, createRuntime } = await loadRuntimeModule();
   const logger = createLogger({ level, destination: process.stderr, base: { service: 'cli' } });
   const runtime = await createRuntime(config, { logger });
   try {
@@ -45,4 +59,18 @@ export async function withRuntime<T>(
   } finally {
     await runtime.close();
   }
+}
+
+/** False when the configured store is the embedded one and its database does not exist yet. */
+export async function hasEmbeddedStore(config: PedigreeConfig): Promise<boolean> {
+  const { SQLITE_FILE } = await loadRuntimeModule();
+  return config.store !== 'sqlite' || existsSync(path.join(config.dataDir, SQLITE_FILE));
+}
+
+/**
+ * The runtime (store drivers, executor, logger) loads on first use: it is most of the start-up
+ * time, and help, usage errors and file checks do not need it.
+ */
+function loadRuntimeModule(): Promise<typeof RuntimeModule> {
+  return import('@pedigree/runtime');
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IRIS_PIPELINE, pedigree } from './run-pedigree.ts';
+import { CLI_ROOT, IRIS_PIPELINE, pedigree } from './run-pedigree.ts';
 
 /*
  * Every documented error path of docs/cli.md: exit code 2 for bad usage or input, exactly one line
@@ -18,6 +18,9 @@ beforeAll(async () => {
   await writeFile(path.join(work, 'broken.json'), '{"schemaVersion": "1", "name": "x", ');
   await writeFile(path.join(work, 'package.json'), '{"type": "module"}\n');
   await writeFile(path.join(work, 'no-pipeline.ts'), 'export const answer = 42;\n');
+  // A store with one pipeline in it, so that unknown ids are looked up in a real store.
+  const seeded = await pedigree(['upsert', path.join(CLI_ROOT, 'test/fixtures/flaky-pipeline.ts')], { dataDir, cwd: work });
+  if (seeded.code !== 0) throw new Error(`seeding the store failed: ${seeded.stderr}`);
 });
 
 afterAll(async () => {
@@ -44,30 +47,35 @@ const cases: [string, string[], RegExp][] = [
   ['an unknown URI', ['impact', 'file:///nowhere/data.csv'], /no artifact with id or URI file:\/\/\/nowhere\/data\.csv/],
   ['an unknown model package', ['report', 'mp_0000'], /no model package with id mp_0000/],
   ['an unknown execution', ['executions', 'show', 'ex_0000'], /no execution with id ex_0000/],
-  ['an unknown pipeline', ['start', 'nopipe'], /no pipeline named nopipe/],
+  ['an unknown pipeline', ['start', 'nopipe'], /no pipeline named nopipe; stored pipelines: flaky$/],
   ['a reject without a comment', ['models', 'reject', 'mp_0000'], /reject needs --comment/],
   ['approving an unknown package', ['models', 'approve', 'mp_0000'], /no model package with id mp_0000/],
   ['a cache invalidation without a scope', ['cache', 'invalidate'], /give exactly one scope/],
   ['a missing report file', ['verify', 'missing.json'], /cannot read missing\.json: no such file/],
   ['a file that is not a report', ['verify', 'NOTREPORT'], /invalid audit report/],
   ['a definition that is not JSON', ['upsert', 'BROKEN'], /malformed JSON at line 1/],
+  [
+    'a data directory without a store',
+    ['models', 'list', '--data-dir', 'EMPTYDIR'],
+    /no Pedigree data in .*empty \(pass --data-dir or set PEDIGREE_DATA_DIR/,
+  ],
   ['a bad configuration variable', ['models', 'list', '--env-store-bogus'], /PEDIGREE_STORE: must be sqlite or neo4j/],
 ];
+
+/** Arguments that stand for paths inside the per-run work directory. */
+const PLACEHOLDERS: Record<string, () => string> = {
+  NOPIPE: () => path.join(work, 'no-pipeline.ts'),
+  NOTREPORT: () => path.join(work, 'not-a-report.json'),
+  BROKEN: () => path.join(work, 'broken.json'),
+  EMPTYDIR: () => path.join(work, 'empty'),
+};
 
 describe.concurrent('documented error paths exit 2 with one line and no stack trace', () => {
   for (const [what, rawArgs, message] of cases) {
     it(`rejects ${what}`, async () => {
       let env: Record<string, string> = {};
       const args = rawArgs
-        .map((a) =>
-          a === 'NOPIPE'
-            ? path.join(work, 'no-pipeline.ts')
-            : a === 'NOTREPORT'
-              ? path.join(work, 'not-a-report.json')
-              : a === 'BROKEN'
-                ? path.join(work, 'broken.json')
-                : a,
-        )
+        .map((a) => PLACEHOLDERS[a]?.() ?? a)
         .filter((a) => {
           if (a !== '--env-store-bogus') return true;
           env = { PEDIGREE_STORE: 'bogus' };

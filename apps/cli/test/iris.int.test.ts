@@ -188,6 +188,19 @@ describe('pedigree models, report, verify, diff', () => {
     }
   });
 
+  it('verifies on a machine without the store: files on disk are checked, store content is unchecked', async () => {
+    const file = path.join(project, 'elsewhere.json');
+    await cli('report', modelPackageId, '--out', file);
+    const elsewhere = path.join(project, 'no-store-here');
+    const r = await pedigree(['verify', file], { dataDir: elsewhere });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^unchanged\s+DataSet\s+iris\.csv/m);
+    expect(r.stdout).toMatch(/^unchecked\s+Model\s+TrainModel\/model\s+pedigree:\/\//m);
+    const strict = await pedigree(['verify', file, '--require-all'], { dataDir: elsewhere });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.trim()).toMatch(/^error: verification failed: \d+ artifact\(s\) not verifiable$/);
+  });
+
   it('diffs two models: identical provenance, then a run with another learning rate', async () => {
     const same = await cli('diff', modelPackageId, modelArtifactId);
     expect(same.code, same.stderr).toBe(0);

@@ -89,6 +89,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
             },
           ),
         { projectRoot: loaded.projectRoot },
+        { create: true },
       );
     },
   );
@@ -104,27 +105,32 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
   ).action(async (file: string, opts: { export?: string; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
     const loaded = await loadPipeline(file, { ...(opts.export ? { exportName: opts.export } : {}) });
-    await withRuntime(ctx, async (runtime) => {
-      const result = await runtime.store.upsertPipelineVersion({
-        pipelineName: loaded.definition.name,
-        description: loaded.definition.description,
-        definition: loaded.definition as never,
-        definitionHash: loaded.definitionHash,
-      });
-      if (opts.json) {
-        ctx.out.json({
-          created: result.created,
-          pipelineName: result.pipeline.name,
-          version: result.version.version,
-          pipelineVersionId: result.version.id,
-          definitionHash: result.version.definitionHash,
+    await withRuntime(
+      ctx,
+      async (runtime) => {
+        const result = await runtime.store.upsertPipelineVersion({
+          pipelineName: loaded.definition.name,
+          description: loaded.definition.description,
+          definition: loaded.definition as never,
+          definitionHash: loaded.definitionHash,
         });
-      } else {
-        ctx.out.line(
-          `${result.created ? 'stored' : 'unchanged'}: pipeline ${result.pipeline.name} version ${result.version.version} (${result.version.id}, ${result.version.definitionHash})`,
-        );
-      }
-    });
+        if (opts.json) {
+          ctx.out.json({
+            created: result.created,
+            pipelineName: result.pipeline.name,
+            version: result.version.version,
+            pipelineVersionId: result.version.id,
+            definitionHash: result.version.definitionHash,
+          });
+        } else {
+          ctx.out.line(
+            `${result.created ? 'stored' : 'unchanged'}: pipeline ${result.pipeline.name} version ${result.version.version} (${result.version.id}, ${result.version.definitionHash})`,
+          );
+        }
+      },
+      {},
+      { create: true },
+    );
   });
 
   setup(

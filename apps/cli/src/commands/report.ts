@@ -10,8 +10,9 @@ import {
   renderMarkdown,
   reportDigest,
   verifyReport,
+  type ArtifactResolver,
 } from '@pedigree/report';
-import { withRuntime } from '../context.ts';
+import { cliConfig, hasEmbeddedStore, withRuntime } from '../context.ts';
 import { failure, usageError } from '../errors.ts';
 import { formatTable } from '../output.ts';
 import { resolveModel } from '../resolve-ids.ts';
@@ -75,12 +76,7 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
       );
     }
-    await withRuntime(ctx, async (runtime) => {
-      const resolveArtifact = combineResolvers(
-        createFileResolver({ baseDir: runtime.config.projectRoot }),
-        // Every pedigree:// URI (artifact-store content and execution outputs) is checked in the artifact store by digest.
-        createArtifactStoreResolver(runtime.artifacts, { uriPrefix: 'pedigree://' }),
-      );
+    const check = async (resolveArtifact: ArtifactResolver): Promise<void> => {
       const result = await verifyReport(text, { resolveArtifact, requireAll: opts.requireAll ?? false });
       if (opts.json) {
         ctx.out.json(result);
@@ -126,6 +122,14 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
           reasons.push(`${result.counts.missing + result.counts.unchecked} artifact(s) not verifiable`);
         throw failure(`verification failed: ${reasons.join('; ')}`);
       }
-    });
+    };
+    const config = await cliConfig(ctx);
+    const files = createFileResolver({ baseDir: config.projectRoot });
+    // Without a local store (a report checked on another machine) only files on disk can be re-hashed.
+    if (!(await hasEmbeddedStore(config))) return check(files);
+    await withRuntime(ctx, (runtime) =>
+      // Every pedigree:// URI (artifact-store content and execution outputs) is checked in the artifact store by digest.
+      check(combineResolvers(files, createArtifactStoreResolver(runtime.artifacts, { uriPrefix: 'pedigree://' }))),
+    );
   });
 }
