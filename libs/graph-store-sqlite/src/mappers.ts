@@ -335,7 +335,7 @@ export function toLineageNode(kind: NodeKind, row: NodeRow): LineageNode {
 
 /**
  * Per node kind, a SELECT list over `t` (the entity table) in the NodeRow shape, and the column
- * that holds the node id. `%DEPTH%` is replaced by the depth expression of the caller.
+ * that holds the node id. Callers add the depth column.
  */
 export const NODE_SELECTS: Readonly<Record<NodeKind, { readonly table: string; readonly idColumn: string; readonly columns: string }>> = {
   Pipeline: {
@@ -375,5 +375,3 @@ export const NODE_SELECTS: Readonly<Record<NodeKind, { readonly table: string; r
     columns: 't.id AS id, t.name AS label, t.type AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
   },
 };
-
-export const NODE_KINDS: readonly NodeKind[] = PREFIX_KINDS.map(([, k]) => k);

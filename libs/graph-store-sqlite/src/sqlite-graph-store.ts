@@ -169,7 +169,8 @@ function ftsQuery(text: string): string | null {
   return words.length === 0 ? null : words.join(' AND ');
 }
 
-function sameTime(at: IsoTimestamp | undefined): IsoTimestamp {
+/** The caller-given time, or now. */
+function atOrNow(at: IsoTimestamp | undefined): IsoTimestamp {
   return at ?? nowIso();
 }
 
@@ -204,7 +205,7 @@ class SqliteGraphStore implements GraphStore {
     this.#busyTimeoutMs = busyTimeoutMs;
     this.#logger = logger;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
-    this.#traverser = createTraverser(db, (sql) => this.#stmt(sql));
+    this.#traverser = createTraverser((sql) => this.#stmt(sql));
   }
 
   #stmt(sql: string): Database.Statement {
@@ -285,7 +286,7 @@ class SqliteGraphStore implements GraphStore {
     if (!isDigest(input.definitionHash)) issues.push({ path: 'definitionHash', message: 'must be sha256:<64 lowercase hex>' });
     if (!isJsonObject(input.definition)) issues.push({ path: 'definition', message: 'must be a JSON object' });
     if (issues.length > 0) return Promise.reject(new ValidationError('pipeline version', issues));
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('upsertPipelineVersion', () => {
       const existing = this.#get<PipelineVersionRow>(
         'SELECT * FROM pipeline_versions WHERE pipeline_name = ? AND definition_hash = ?',
@@ -400,7 +401,7 @@ class SqliteGraphStore implements GraphStore {
       }
     }
     if (issues.length > 0) return Promise.reject(new ValidationError('execution', issues));
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('createExecution', () => {
       if (input.id) {
         const existing = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.id);
@@ -429,7 +430,7 @@ class SqliteGraphStore implements GraphStore {
     const from = requireExecutionStatus('from', input.from);
     const to = requireExecutionStatus('to', input.to);
     assertExecutionTransition(input.id, from, to);
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('transitionExecution', () => {
       const row = this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', input.id);
       if (!row) throw new NotFoundError('PipelineExecution', input.id);
@@ -506,7 +507,7 @@ class SqliteGraphStore implements GraphStore {
     if (!(STEP_TYPES as readonly unknown[]).includes(input.stepType))
       throw new InvalidArgumentError('stepType', `unknown step type ${JSON.stringify(input.stepType)}`);
     if (input.status !== 'Starting' && input.status !== 'Skipped') throw new InvalidArgumentError('status', 'must be Starting or Skipped');
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('createStepExecution', () => {
       const existing = this.#get<StepExecutionRow>(
         'SELECT * FROM step_executions WHERE execution_id = ? AND step_name = ?',
@@ -632,7 +633,7 @@ class SqliteGraphStore implements GraphStore {
     const from = requireStepStatus('from', input.from);
     const to = requireStepStatus('to', input.to);
     assertStepTransition(input.id, from, to);
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('transitionStep', () => {
       const row = this.#stepRow(input.id);
       if (!row) throw new NotFoundError('StepExecution', input.id);
@@ -649,7 +650,7 @@ class SqliteGraphStore implements GraphStore {
 
   /** One step result inside the caller's write transaction. */
   #recordOne(input: RecordStepResultInput, known?: Set<string>): StepExecution {
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
     if (row.status === input.status && row.status !== input.from) {
@@ -1080,7 +1081,7 @@ class SqliteGraphStore implements GraphStore {
     requireApprovalStatus('approvalStatus', input.approvalStatus);
     if (input.metrics !== undefined && !isJsonObject(input.metrics))
       throw new ValidationError('model package', [{ path: 'metrics', message: 'must be a JSON object' }]);
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('registerModelPackage', () => {
       if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', input.modelArtifactId))
         throw new NotFoundError('Artifact', input.modelArtifactId);
@@ -1126,7 +1127,7 @@ class SqliteGraphStore implements GraphStore {
     const status = requireApprovalStatus('status', input.status);
     if (input.expectedStatus !== undefined) requireApprovalStatus('expectedStatus', input.expectedStatus);
     requireString('by', input.by);
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     return this.#write('setModelPackageApproval', () => {
       const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', input.id);
       if (!row) throw new NotFoundError('ModelPackage', input.id);
@@ -1207,7 +1208,7 @@ class SqliteGraphStore implements GraphStore {
     requireString('name', input.name);
     if (input.properties !== undefined && !isJsonObject(input.properties))
       throw new ValidationError('context', [{ path: 'properties', message: 'must be a JSON object' }]);
-    const at = sameTime(input.at);
+    const at = atOrNow(input.at);
     const id = contextIdFor(input.type, input.name);
     return this.#write('upsertContext', () => {
       this.#run(

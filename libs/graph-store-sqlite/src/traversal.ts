@@ -1,6 +1,6 @@
 import { EDGE_TYPES, NotFoundError, type EdgeType, type LineageEdge, type LineageNode } from '@pedigree/domain';
 import { isReturnedNode, type NormalizedTraverseQuery, type TraverseResult } from '@pedigree/graph-store';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { NODE_SELECTS, nodeKindOf, toLineageNode, type NodeKind, type NodeRow } from './mappers.ts';
 
 /*
@@ -45,8 +45,8 @@ export interface Traverser {
   nodes(ids: readonly string[]): (LineageNode | null)[];
 }
 
-/** Builds the traversal statements on `db` (which must already hold the schema). */
-export function createTraverser(_db: Database, prepare: (sql: string) => Statement): Traverser {
+/** Builds the traversal over statements from `prepare` (a cache on a connection that holds the schema). */
+export function createTraverser(prepare: (sql: string) => Statement): Traverser {
   const walks = new Map<string, Statement>();
   const walk = (direction: Direction, filtered: boolean): Statement => {
     const key = `${direction}:${filtered}`;
