@@ -16,7 +16,7 @@ export { parseJsonPath, readJsonPath, type JsonPathSegment } from './definition/
 export { stepReferences, type StepReference, type StepReferenceKind } from './definition/references.ts';
 export { pipelineDefinitionSchema, DEFAULT_CACHE_CONFIG, DEFAULT_RETRY } from './definition/schema.ts';
 export { definitionJsonSchema, DEFINITION_SCHEMA_ID } from './definition/json-schema.ts';
-export { parseIsoDuration, isIsoDuration } from './duration.ts';
+export { parseIsoDuration, isIsoDuration, ISO_DURATION_PATTERN } from './duration.ts';
 export { resolveParameterValues } from './parameters.ts';
 
 // ---- the builder API ----

@@ -147,14 +147,12 @@ export const DEFAULT_RETRY = {
 
 /** Retry policy; only `maxAttempts` is required (defaults in DEFAULT_RETRY). */
 export const retryPolicySchema = z.strictObject({
-  maxAttempts: z
-    .number()
-    .meta({
-      description: 'Total attempts including the first, 1..20.',
-      minimum: RETRY_LIMITS.maxAttempts.min,
-      maximum: RETRY_LIMITS.maxAttempts.max,
-      multipleOf: 1,
-    }),
+  maxAttempts: z.number().meta({
+    description: 'Total attempts including the first, 1..20.',
+    minimum: RETRY_LIMITS.maxAttempts.min,
+    maximum: RETRY_LIMITS.maxAttempts.max,
+    multipleOf: 1,
+  }),
   initialIntervalSeconds: z
     .number()
     .meta({ minimum: RETRY_LIMITS.initialIntervalSeconds.min, maximum: RETRY_LIMITS.initialIntervalSeconds.max })
