@@ -1,5 +1,5 @@
-import { createWriteStream, mkdirSync, readFileSync, readlinkSync, writeFileSync, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -107,7 +107,7 @@ const IN_FLIGHT: ReadonlySet<StepStatus> = new Set(['Starting', 'Executing', 'St
 export class FileDigestCache {
   private readonly entries = new Map<string, { size: number; mtimeMs: number; digest: Digest }>();
   async digest(file: string): Promise<Digest> {
-    const st = await stat(file);
+    const st = statSync(file);
     const known = this.entries.get(file);
     if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.digest;
     const { digest } = await digestFile(file);
@@ -817,7 +817,8 @@ export class ExecutionRun {
       };
     // Attempt numbers come from the store and never repeat, so the attempt directory is always new.
     const workDir = path.join(attemptDir, 'work');
-    await mkdir(workDir, { recursive: true });
+    // Synchronous on purpose: for a few tiny directories the thread-pool round trip costs more than the work.
+    mkdirSync(workDir, { recursive: true });
     const inputs: Record<string, string> = {};
     for (const input of prepared.inputs) {
       const target =
@@ -830,7 +831,7 @@ export class ExecutionRun {
     const outputs: Record<string, string> = {};
     for (const channel of def.outputs) {
       outputs[channel.name] = path.join(attemptDir, 'outputs', channel.name);
-      await mkdir(outputs[channel.name]!, { recursive: true });
+      mkdirSync(outputs[channel.name]!, { recursive: true });
     }
     const propertyFiles = Object.fromEntries(def.propertyFiles.map((p) => [p.name, path.join(outputs[p.output] ?? attemptDir, p.path)]));
     const record = s.record!;
