@@ -8,6 +8,7 @@ import { executionResolvers } from './modules/execution/resolvers.ts';
 import { lineageResolvers } from './modules/lineage/resolvers.ts';
 import { modelResolvers } from './modules/model/resolvers.ts';
 import { pipelineResolvers } from './modules/pipeline/resolvers.ts';
+import { scheduleResolvers } from './modules/schedule/resolvers.ts';
 import { mergeAndGuardResolvers } from './security/roles.ts';
 import { loadTypeDefs } from './type-defs.ts';
 
@@ -19,6 +20,7 @@ export const MODULE_RESOLVERS: readonly Resolvers[] = [
   lineageResolvers,
   modelResolvers,
   adminResolvers,
+  scheduleResolvers,
 ];
 
 /** The executable schema: every module's SDL merged with its resolvers. */

@@ -66,6 +66,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     logger: options.logger ?? createSilentLogger(),
     tokens: API_TOKENS,
     anonymousAccess: options.anonymousAccess ?? false,
+    dataDir,
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
   const fetchApp = (pathname: string, init?: RequestInit): Promise<Response> =>
@@ -93,6 +94,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return { status: response.status, body: (await response.json()) as never };
     },
     async close() {
+      app.services.schedules.stop();
       app.services.executions.shutdown();
       await app.yoga.dispose();
       await runtime.close();

@@ -28,6 +28,7 @@ import type {
   ExecutionChange as ExecutionChangeModel,
 } from '../modules/execution/execution-events.ts';
 import type { PipelineDag as PipelineDagModel, DagNode as DagNodeModel } from '../modules/pipeline/dag.ts';
+import type { ScheduleRecord as ScheduleRecordModel } from '../modules/schedule/schedule-service.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -177,6 +178,18 @@ export type ConditionBranch =
   /** Runs when every condition holds. */
   | 'IF';
 
+/** Input of `createSchedule`. */
+export type CreateScheduleInput = {
+  /** Cron expression, e.g. `0 3 * * *` (03:00 every day) or `*\/30 * * * * *` (every 30 seconds). */
+  readonly cron: Scalars['String']['input'];
+  /** Parameter values, checked against the pipeline's newest version. */
+  readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** The pipeline to run; it must exist. */
+  readonly pipelineName: Scalars['String']['input'];
+  /** IANA time zone, default UTC. */
+  readonly timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A dependency between two steps. */
 export type DagEdge = {
   readonly __typename?: 'DagEdge';
@@ -216,6 +229,15 @@ export type DagNode = {
   readonly order: Scalars['Int']['output'];
   /** processing, training, evaluation, condition, fail, register-model or callback. */
   readonly type: Scalars['String']['output'];
+};
+
+/** Result of `deleteSchedule`. */
+export type DeleteSchedulePayload = {
+  readonly __typename?: 'DeleteSchedulePayload';
+  /** The id of the deleted schedule; null when refused. */
+  readonly deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why the request was refused; empty on success. */
+  readonly errors: ReadonlyArray<UserError>;
 };
 
 /** One run of a pipeline version with concrete parameter values. */
@@ -579,10 +601,18 @@ export type ModelPackagePayload = {
 /** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Creates a schedule that starts executions on time. Requires editor. */
+  readonly createSchedule: SchedulePayload;
+  /** Deletes a schedule; the executions it started stay. Requires editor. */
+  readonly deleteSchedule: DeleteSchedulePayload;
   /** Makes cached step executions unusable as cache hits. Requires editor. */
   readonly invalidateCache: InvalidateCachePayload;
+  /** Pauses a schedule. Requires editor. */
+  readonly pauseSchedule: SchedulePayload;
   /** Does nothing and returns true; lets clients check that their token may write (requires editor). */
   readonly ping: Scalars['Boolean']['output'];
+  /** Resumes a paused schedule from its next tick. Requires editor. */
+  readonly resumeSchedule: SchedulePayload;
   /** Re-runs the steps of a Failed or Stopped execution that did not succeed. Requires editor. */
   readonly retryExecution: ExecutionPayload;
   /** Approves or rejects a model package; appended to its approval history. Requires editor. */
@@ -598,8 +628,28 @@ export type Mutation = {
 };
 
 /** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
+export type MutationCreateScheduleArgs = {
+  input: CreateScheduleInput;
+};
+
+/** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
+export type MutationDeleteScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
 export type MutationInvalidateCacheArgs = {
   input: InvalidateCacheInput;
+};
+
+/** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
+export type MutationPauseScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
+export type MutationResumeScheduleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Write operations. Failures the caller can fix come back as data in the payload's `errors` list, never as masked errors. */
@@ -820,6 +870,10 @@ export type Query = {
   readonly pipelines: PipelineConnection;
   /** The data sets, code, parameters and executions behind a model artifact. */
   readonly provenance: Provenance;
+  /** A schedule by id; null when there is none. */
+  readonly schedule?: Maybe<Schedule>;
+  /** Schedules, oldest first. */
+  readonly schedules: ScheduleConnection;
   /** Full-text search over artifact names, URIs and property values; every word must match (prefix match); best matches first. */
   readonly search: ArtifactConnection;
   /** Version and store status of this server. */
@@ -924,6 +978,18 @@ export type QueryProvenanceArgs = {
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QuerySchedulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pipelineName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -944,6 +1010,68 @@ export type Role =
   | 'editor'
   /** Read-only access. */
   | 'viewer';
+
+/** A cron schedule that starts executions of a pipeline (the newest version at each tick). Each tick starts at most one execution, also across restarts; ticks missed while the service was down are skipped, not caught up. */
+export type Schedule = {
+  readonly __typename?: 'Schedule';
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
+  readonly createdBy: Scalars['String']['output'];
+  /** Cron expression: five fields (minute precision) or six (with seconds first), or a nickname such as `@daily`. */
+  readonly cron: Scalars['String']['output'];
+  /** Executions this schedule started, newest first. */
+  readonly executions: ExecutionConnection;
+  /** Schedule id (`sc_...`). */
+  readonly id: Scalars['ID']['output'];
+  /** The execution the last tick started. */
+  readonly lastExecution?: Maybe<Execution>;
+  /** The tick that last started an execution. */
+  readonly lastRunAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it will next start an execution; null while paused. */
+  readonly nextRunAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Parameter values every execution gets. */
+  readonly parameters: Scalars['JSON']['output'];
+  /** True while paused: no executions start. */
+  readonly paused: Scalars['Boolean']['output'];
+  /** The pipeline it starts. */
+  readonly pipelineName: Scalars['String']['output'];
+  /** IANA time zone the expression is read in, e.g. `Europe/Berlin`; default UTC. */
+  readonly timezone: Scalars['String']['output'];
+};
+
+/** A cron schedule that starts executions of a pipeline (the newest version at each tick). Each tick starts at most one execution, also across restarts; ticks missed while the service was down are skipped, not caught up. */
+export type ScheduleExecutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of schedules. */
+export type ScheduleConnection = {
+  readonly __typename?: 'ScheduleConnection';
+  /** The schedules with their cursors. */
+  readonly edges: ReadonlyArray<ScheduleEdge>;
+  /** Pagination state. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A schedule in a page. */
+export type ScheduleEdge = {
+  readonly __typename?: 'ScheduleEdge';
+  /** Cursor of this item. */
+  readonly cursor: Scalars['String']['output'];
+  /** The schedule. */
+  readonly node: Schedule;
+};
+
+/** Result of a schedule mutation. */
+export type SchedulePayload = {
+  readonly __typename?: 'SchedulePayload';
+  /** Why the request was refused; empty on success. */
+  readonly errors: ReadonlyArray<UserError>;
+  /** The schedule as it is now; null when the request was refused. */
+  readonly schedule?: Maybe<Schedule>;
+};
 
 /** Run only some steps, reusing the outputs of the others from a reference execution (SageMaker SelectiveExecutionConfig). */
 export type SelectiveExecutionInput = {
@@ -1273,10 +1401,12 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheMissExplanation: ResolverTypeWrapper<CacheMissExplanationModel>;
   ConditionBranch: ConditionBranch;
+  CreateScheduleInput: CreateScheduleInput;
   DagEdge: ResolverTypeWrapper<DagEdge>;
   DagEdgeKind: DagEdgeKind;
   DagNode: ResolverTypeWrapper<DagNodeModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteSchedulePayload: ResolverTypeWrapper<DeleteSchedulePayload>;
   Execution: ResolverTypeWrapper<PipelineExecutionModel>;
   ExecutionChange: ResolverTypeWrapper<ExecutionChangeModel>;
   ExecutionConnection: ResolverTypeWrapper<Omit<ExecutionConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ExecutionEdge']> }>;
@@ -1326,6 +1456,10 @@ export type ResolversTypes = ResolversObject<{
   ProvenanceDataset: ResolverTypeWrapper<ProvenanceDatasetModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  Schedule: ResolverTypeWrapper<ScheduleRecordModel>;
+  ScheduleConnection: ResolverTypeWrapper<Omit<ScheduleConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ScheduleEdge']> }>;
+  ScheduleEdge: ResolverTypeWrapper<Omit<ScheduleEdge, 'node'> & { node: ResolversTypes['Schedule'] }>;
+  SchedulePayload: ResolverTypeWrapper<Omit<SchedulePayload, 'schedule'> & { schedule?: Maybe<ResolversTypes['Schedule']> }>;
   SelectiveExecutionInput: SelectiveExecutionInput;
   ServerInfo: ResolverTypeWrapper<Omit<ServerInfo, 'store'> & { store: ResolversTypes['StoreStatus'] }>;
   SetModelApprovalStatusInput: SetModelApprovalStatusInput;
@@ -1360,9 +1494,11 @@ export type ResolversParentTypes = ResolversObject<{
   ArtifactFilter: ArtifactFilter;
   Boolean: Scalars['Boolean']['output'];
   CacheMissExplanation: CacheMissExplanationModel;
+  CreateScheduleInput: CreateScheduleInput;
   DagEdge: DagEdge;
   DagNode: DagNodeModel;
   DateTime: Scalars['DateTime']['output'];
+  DeleteSchedulePayload: DeleteSchedulePayload;
   Execution: PipelineExecutionModel;
   ExecutionChange: ExecutionChangeModel;
   ExecutionConnection: Omit<ExecutionConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ExecutionEdge']> };
@@ -1402,6 +1538,10 @@ export type ResolversParentTypes = ResolversObject<{
   Provenance: ProvenanceResultModel;
   ProvenanceDataset: ProvenanceDatasetModel;
   Query: Record<PropertyKey, never>;
+  Schedule: ScheduleRecordModel;
+  ScheduleConnection: Omit<ScheduleConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ScheduleEdge']> };
+  ScheduleEdge: Omit<ScheduleEdge, 'node'> & { node: ResolversParentTypes['Schedule'] };
+  SchedulePayload: Omit<SchedulePayload, 'schedule'> & { schedule?: Maybe<ResolversParentTypes['Schedule']> };
   SelectiveExecutionInput: SelectiveExecutionInput;
   ServerInfo: Omit<ServerInfo, 'store'> & { store: ResolversParentTypes['StoreStatus'] };
   SetModelApprovalStatusInput: SetModelApprovalStatusInput;
@@ -1510,6 +1650,14 @@ export type DagNodeResolvers<
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteSchedulePayloadResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['DeleteSchedulePayload'] = ResolversParentTypes['DeleteSchedulePayload'],
+> = ResolversObject<{
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<ReadonlyArray<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type ExecutionResolvers<
   ContextType = ApiContext,
@@ -1708,13 +1856,22 @@ export type MutationResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = ResolversObject<{
+  createSchedule?: Resolver<ResolversTypes['SchedulePayload'], ParentType, ContextType, RequireFields<MutationCreateScheduleArgs, 'input'>>;
+  deleteSchedule?: Resolver<
+    ResolversTypes['DeleteSchedulePayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteScheduleArgs, 'id'>
+  >;
   invalidateCache?: Resolver<
     ResolversTypes['InvalidateCachePayload'],
     ParentType,
     ContextType,
     RequireFields<MutationInvalidateCacheArgs, 'input'>
   >;
+  pauseSchedule?: Resolver<ResolversTypes['SchedulePayload'], ParentType, ContextType, RequireFields<MutationPauseScheduleArgs, 'id'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resumeSchedule?: Resolver<ResolversTypes['SchedulePayload'], ParentType, ContextType, RequireFields<MutationResumeScheduleArgs, 'id'>>;
   retryExecution?: Resolver<ResolversTypes['ExecutionPayload'], ParentType, ContextType, RequireFields<MutationRetryExecutionArgs, 'id'>>;
   setModelApprovalStatus?: Resolver<
     ResolversTypes['ModelPackagePayload'],
@@ -1869,10 +2026,54 @@ export type QueryResolvers<
   >;
   pipelines?: Resolver<ResolversTypes['PipelineConnection'], ParentType, ContextType, Partial<QueryPipelinesArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType, RequireFields<QueryProvenanceArgs, 'modelId'>>;
+  schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryScheduleArgs, 'id'>>;
+  schedules?: Resolver<ResolversTypes['ScheduleConnection'], ParentType, ContextType, Partial<QuerySchedulesArgs>>;
   search?: Resolver<ResolversTypes['ArtifactConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   serverInfo?: Resolver<ResolversTypes['ServerInfo'], ParentType, ContextType>;
   stepExecution?: Resolver<Maybe<ResolversTypes['StepExecution']>, ParentType, ContextType, RequireFields<QueryStepExecutionArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+}>;
+
+export type ScheduleResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule'],
+> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cron?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  executions?: Resolver<ResolversTypes['ExecutionConnection'], ParentType, ContextType, Partial<ScheduleExecutionsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastExecution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType>;
+  lastRunAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextRunAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pipelineName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ScheduleConnectionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ScheduleConnection'] = ResolversParentTypes['ScheduleConnection'],
+> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ScheduleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ScheduleEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ScheduleEdge'] = ResolversParentTypes['ScheduleEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Schedule'], ParentType, ContextType>;
+}>;
+
+export type SchedulePayloadResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['SchedulePayload'] = ResolversParentTypes['SchedulePayload'],
+> = ResolversObject<{
+  errors?: Resolver<ReadonlyArray<ResolversTypes['UserError']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType>;
 }>;
 
 export type ServerInfoResolvers<
@@ -1993,6 +2194,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   DagEdge?: DagEdgeResolvers<ContextType>;
   DagNode?: DagNodeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteSchedulePayload?: DeleteSchedulePayloadResolvers<ContextType>;
   Execution?: ExecutionResolvers<ContextType>;
   ExecutionChange?: ExecutionChangeResolvers<ContextType>;
   ExecutionConnection?: ExecutionConnectionResolvers<ContextType>;
@@ -2025,6 +2227,10 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Provenance?: ProvenanceResolvers<ContextType>;
   ProvenanceDataset?: ProvenanceDatasetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Schedule?: ScheduleResolvers<ContextType>;
+  ScheduleConnection?: ScheduleConnectionResolvers<ContextType>;
+  ScheduleEdge?: ScheduleEdgeResolvers<ContextType>;
+  SchedulePayload?: SchedulePayloadResolvers<ContextType>;
   ServerInfo?: ServerInfoResolvers<ContextType>;
   StepArtifact?: StepArtifactResolvers<ContextType>;
   StepAttempt?: StepAttemptResolvers<ContextType>;

@@ -43,6 +43,7 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
     logger,
     tokens: config.tokens,
     anonymousAccess,
+    dataDir: config.dataDir,
     maxBodyBytes: config.maxBodyBytes,
   });
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
@@ -112,6 +113,7 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
           http.off('error', reject);
+          void api.services.schedules.start().catch((error: unknown) => httpLogger.error({ err: error }, 'could not arm the schedules'));
           const address = http.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${host}:${address.port}`);
@@ -121,6 +123,7 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
       closing ??= (async () => {
         shuttingDown = true;
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        api.services.schedules.stop();
         api.services.executions.shutdown();
         http.closeIdleConnections();
         const timer = setTimeout(() => {

@@ -25,6 +25,8 @@ export interface CreateApiOptions {
   readonly tokens: readonly ApiToken[];
   /** Requests without a token act as the anonymous editor (loopback servers without tokens only). */
   readonly anonymousAccess: boolean;
+  /** The data directory: the API keeps its schedules file there. */
+  readonly dataDir: string;
   /** Largest accepted request body; default 2 MiB. */
   readonly maxBodyBytes?: number;
 }
@@ -56,6 +58,8 @@ export function createApi(options: CreateApiOptions): ApiApp {
     control: options.control,
     tokens: options.tokens,
     anonymousAccess: options.anonymousAccess,
+    dataDir: options.dataDir,
+    logger: options.logger,
   });
   const states = new WeakMap<Request, RequestState>();
   const baseLogger = options.logger.child({ component: 'api' });
