@@ -793,23 +793,29 @@ class SqliteGraphStore implements GraphStore {
     const id = artifactIdFor(input.uri, input.digest);
     if (known?.has(id)) return id;
     const properties = input.properties ?? {};
+    // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
+    // writes makes SQLite stage the row in a temp table first.
     const result = this.#run(
-      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id)
-       SELECT @id, @uri, @digest, @type, @name, @size, @properties, @createdAt,
-         (SELECT p.id FROM artifacts p WHERE p.uri = @uri ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
-       WHERE true ON CONFLICT (id) DO NOTHING`,
-      {
-        id,
-        uri: input.uri,
-        digest: input.digest,
-        type: input.type,
-        name: input.name,
-        size: input.size,
-        properties: json(properties),
-        createdAt: input.createdAt ?? at,
-      },
+      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+      id,
+      input.uri,
+      input.digest,
+      input.type,
+      input.name,
+      input.size,
+      json(properties),
+      input.createdAt ?? at,
     );
-    if (result.changes === 1 && !process.env.NOFTS) {
+    if (result.changes === 1) {
+      this.#run(
+        `UPDATE artifacts SET previous_version_id =
+           (SELECT p.id FROM artifacts p WHERE p.uri = ? AND p.seq <> ? ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
+         WHERE seq = ?`,
+        input.uri,
+        result.lastInsertRowid,
+        result.lastInsertRowid,
+      );
       const words: string[] = [];
       propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
       this.#run(
