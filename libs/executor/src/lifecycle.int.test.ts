@@ -188,6 +188,50 @@ describe('retries and timeouts', () => {
   });
 });
 
+describe('more ways to end', () => {
+  it('stops an execution whose step waits in retry backoff, without waiting the delay out', async () => {
+    t = await createTestExecutor();
+    const retry = {
+      maxAttempts: 3,
+      initialIntervalSeconds: 60,
+      backoffRate: 1,
+      maxIntervalSeconds: 60,
+      retryOn: ['exit-code'],
+      exitCodes: null,
+    };
+    const id = await t.executor.start(testPipeline({ name: 'backoff-stop', steps: [nodeStep('flaky', 'process.exit(1)', { retry })] }));
+    await waitForEvent(t, (e) => e.type === 'step-status' && e.status === 'Failed');
+    const stoppedAt = Date.now();
+    await t.executor.stop(id);
+    expect((await t.executor.wait(id)).status).toBe('Stopped');
+    expect(Date.now() - stoppedAt).toBeLessThan(3000);
+    expect((await t.outcome(id)).steps['flaky']!.attempts).toHaveLength(1);
+  });
+
+  it('fails a callback step that gets no signal within its timeout', async () => {
+    t = await createTestExecutor();
+    const { execution, steps } = await t.run({
+      name: 'callback-timeout',
+      steps: [{ name: 'approve', type: 'callback', timeoutSeconds: 0.2 }],
+    });
+    expect(execution.status).toBe('Failed');
+    expect(steps['approve']!.attempts[0]).toMatchObject({ status: 'Failed', failureKind: 'timeout' });
+  });
+
+  it('times out a handler step that ignores its AbortSignal by terminating its worker', async () => {
+    t = await createTestExecutor({ killGraceMs: 200 });
+    await t.writeProjectFile('busy.ts', `export async function spin() { await new Promise(() => {}); }\n`);
+    const started = Date.now();
+    const { execution, steps } = await t.run({
+      name: 'handler-timeout',
+      steps: [{ name: 'spin', type: 'processing', run: { kind: 'handler', module: 'busy.ts', export: 'spin' }, timeoutSeconds: 0.3 }],
+    });
+    expect(execution.status).toBe('Failed');
+    expect(steps['spin']!.attempts[0]!.failureKind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('stop', () => {
   it('moves Executing -> Stopping -> Stopped, sends SIGTERM and then SIGKILL to a command that ignores SIGTERM', async () => {
     t = await createTestExecutor({ killGraceMs: 300 });
