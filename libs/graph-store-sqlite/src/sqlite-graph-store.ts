@@ -113,6 +113,21 @@ const FTS_PROPERTY_TEXT_MAX = 32 * 1024;
 
 type Params = Record<string, unknown>;
 
+/** Columns a status change may write (never ids, names or start times). */
+const UPDATABLE_STEP_COLUMNS = [
+  'status',
+  'attempt',
+  'attempts',
+  'ended_at',
+  'failure_reason',
+  'cache_key',
+  'resolved_arguments',
+  'cache_miss',
+  'properties',
+  'cache_hit',
+  'reused_step_execution_id',
+] as const satisfies readonly (keyof StepExecutionRow)[];
+
 /** SQLite's own busy wait per attempt once the store is open; the adapter retries beyond it. */
 const SQLITE_BUSY_SLICE_MS = 10;
 
@@ -604,23 +619,13 @@ class SqliteGraphStore implements GraphStore {
       reused_step_execution_id: keep(change.reusedStepExecutionId, row.reused_step_execution_id),
       revision: row.revision + 1,
     };
-    // Positional parameters and no RETURNING: this is the hottest update of an ingest, and the
-    // new row is already known here.
+    // The hottest update of an ingest: only the columns that change are written (an unchanged
+    // indexed or foreign-key column still costs its index or parent lookup), positionally, and
+    // without RETURNING since the new row is known here. Statements are cached per column set.
+    const columns = UPDATABLE_STEP_COLUMNS.filter((c) => next[c] !== row[c]);
     const changed = this.#run(
-      `UPDATE step_executions SET status = ?, attempt = ?, attempts = ?, ended_at = ?, failure_reason = ?, cache_key = ?,
-         resolved_arguments = ?, cache_miss = ?, properties = ?, cache_hit = ?, reused_step_execution_id = ?, revision = ?
-       WHERE id = ? AND revision = ?`,
-      next.status,
-      next.attempt,
-      next.attempts,
-      next.ended_at,
-      next.failure_reason,
-      next.cache_key,
-      next.resolved_arguments,
-      next.cache_miss,
-      next.properties,
-      next.cache_hit,
-      next.reused_step_execution_id,
+      `UPDATE step_executions SET ${columns.map((c) => `${c} = ?`).join(', ')}, revision = ? WHERE id = ? AND revision = ?`,
+      ...columns.map((c) => next[c]),
       next.revision,
       row.id,
       row.revision,
