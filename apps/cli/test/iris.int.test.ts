@@ -155,8 +155,9 @@ describe('pedigree models, report, verify, diff', () => {
   it('verifies a report, and catches an edited field and an altered byte of the dataset', async () => {
     const file = path.join(project, 'verify.json');
     await cli('report', modelPackageId, '--out', file);
-    const ok = await cli('verify', file);
+    const ok = await cli('verify', file, '--project-root', project);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^unchanged\s+Code\s+src\/steps\/train\.ts\s+src\/steps\/train\.ts$/m);
     expect(ok.stdout).toMatch(/^report hash: ok/);
     expect(ok.stdout).toMatch(/^unchanged\s+DataSet\s+iris\.csv\s+file:\/\//m);
     expect(ok.stdout).toMatch(/ 0 changed, 0 missing, 0 unchecked$/m);
@@ -176,7 +177,7 @@ describe('pedigree models, report, verify, diff', () => {
     altered[altered.length - 2] = altered[altered.length - 2]! ^ 0x01;
     await writeFile(dataset, altered);
     try {
-      const changed = await cli('verify', file, '--json');
+      const changed = await cli('verify', file, '--json', '--project-root', project);
       expect(changed.code).toBe(1);
       const result = JSON.parse(changed.stdout);
       expect(result.hash.valid).toBe(true);
@@ -185,6 +186,25 @@ describe('pedigree models, report, verify, diff', () => {
       expect(result.artifacts.filter((a: { status: string }) => a.status === 'changed')).toHaveLength(1);
     } finally {
       await writeFile(dataset, original);
+    }
+  });
+
+  it('catches a changed step source file', async () => {
+    const file = path.join(project, 'code.json');
+    await cli('report', modelPackageId, '--out', file);
+    const source = path.join(project, 'src/steps/train.ts');
+    const original = await readFile(source, 'utf8');
+    await writeFile(source, `${original}\n// edited after the run\n`);
+    try {
+      const r = await cli('verify', file, '--project-root', project);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^CHANGED\s+Code\s+src\/steps\/train\.ts/m);
+      expect(r.stderr.trim()).toBe('error: verification failed: 1 artifact(s) changed');
+      const unchecked = await cli('verify', file);
+      expect(unchecked.code).toBe(0);
+      expect(unchecked.stdout).toMatch(/^unchecked\s+Code\s+src\/steps\/train\.ts/m);
+    } finally {
+      await writeFile(source, original);
     }
   });
 

@@ -58,6 +58,9 @@ describe('buildAuditReport', () => {
     }
     expect(report.datasets[0]!.name).toBe('train'); // nearest first
     expect(report.code.map((c) => c.name)).toEqual(['train.ts']);
+    expect(report.codeFiles).toEqual([
+      { path: 'code/train.ts', digest: report.code[0]!.digest, kind: 'handler', export: 'train', steps: ['train'] },
+    ]);
     // evaluate consumes the model: downstream, so not part of its provenance.
     expect(report.steps.map((s) => s.stepName)).not.toContain('evaluate');
   });
@@ -171,7 +174,7 @@ describe('renderers are deterministic', () => {
 });
 
 describe('verifyReport', () => {
-  const resolver = () => createFileResolver();
+  const resolver = () => createFileResolver({ baseDir: dir });
 
   it('passes an untouched report: hash valid, every artifact unchanged', async () => {
     const result = await verifyReport(renderJson(await build()), { resolveArtifact: resolver() });
@@ -191,6 +194,20 @@ describe('verifyReport', () => {
     const changed = result.artifacts.filter((a) => a.status === 'changed');
     expect(changed.map((a) => a.id)).toEqual([seeded.datasetArtifactId]);
     expect(changed[0]!.actualDigest).not.toBe(changed[0]!.expectedDigest);
+  });
+
+  it('catches a changed source file of a step, and leaves relative paths unchecked without a base directory', async () => {
+    const json = renderJson(await build());
+    await writeFile(seeded.codePath, 'export function train() { return 43; }\n');
+    const result = await verifyReport(json, { resolveArtifact: resolver() });
+    expect(result.ok).toBe(false);
+    // The same file is both a Code artifact (file:// URI) and a code file of the train step.
+    const changed = result.artifacts.filter((a) => a.status === 'changed');
+    expect(changed).toHaveLength(2);
+    expect(changed.find((a) => a.type === 'Code' && a.id.startsWith('ar_'))?.name).toBe('train.ts');
+    expect(result.artifacts.find((a) => a.id === 'code:code/train.ts')?.status).toBe('changed');
+    const noBase = await verifyReport(json, { resolveArtifact: createFileResolver() });
+    expect(noBase.artifacts.find((a) => a.id === 'code:code/train.ts')?.status).toBe('unchecked');
   });
 
   it('catches one altered field of the report, and one altered byte of its text', async () => {

@@ -19,6 +19,7 @@ import {
   type AuditReport,
   type ReportArtifact,
   type ReportChannel,
+  type ReportCodeFile,
   type ReportDataset,
   type ReportExecution,
   type ReportLineageEdge,
@@ -123,6 +124,8 @@ export async function buildAuditReport(store: GraphStore, options: BuildAuditRep
     .map(toReportArtifact)
     .sort(byTypeNameId);
 
+  const codeFiles = collectCodeFiles(stepExecutions);
+
   const packages = [...(packagesByArtifact.get(model.id) ?? [])]
     .map(toReportPackage)
     .sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
@@ -139,6 +142,7 @@ export async function buildAuditReport(store: GraphStore, options: BuildAuditRep
     steps,
     datasets,
     code,
+    codeFiles,
     artifacts: reportArtifacts,
     lineage: lineageGraph(traversal.nodes, traversal.edges, stepExecutions, packages, model.id),
     truncated: traversal.truncated,
@@ -287,6 +291,32 @@ function toReportStep(
     inputs: [...inputs].sort(byChannel),
     outputs: [...outputs].sort(byChannel),
   };
+}
+
+/**
+ * Source files from the steps' cache-key material (`resolvedArguments.code`): a handler's module
+ * and digest, or the project files a command names (`files: { path: digest }`).
+ */
+function collectCodeFiles(steps: readonly StepExecution[]): ReportCodeFile[] {
+  const byKey = new Map<string, { path: string; digest: string; kind: 'handler' | 'command'; export: string | null; steps: Set<string> }>();
+  const add = (path: unknown, digest: unknown, kind: 'handler' | 'command', exportName: string | null, step: string): void => {
+    if (typeof path !== 'string' || typeof digest !== 'string') return;
+    const key = `${path}\u0000${digest}\u0000${exportName ?? ''}`;
+    const entry = byKey.get(key) ?? { path, digest, kind, export: exportName, steps: new Set<string>() };
+    entry.steps.add(step);
+    byKey.set(key, entry);
+  };
+  for (const s of steps) {
+    const code = s.resolvedArguments?.code;
+    if (code === null || typeof code !== 'object' || Array.isArray(code)) continue;
+    if (code.kind === 'handler') add(code.module, code.digest, 'handler', typeof code.export === 'string' ? code.export : null, s.stepName);
+    if (code.kind === 'command' && code.files !== null && typeof code.files === 'object' && !Array.isArray(code.files)) {
+      for (const [path, digest] of Object.entries(code.files)) add(path, digest, 'command', null, s.stepName);
+    }
+  }
+  return [...byKey.values()]
+    .map((e) => ({ ...e, steps: [...e.steps].sort() }))
+    .sort((a, b) => cmp(a.path, b.path) || cmp(a.digest, b.digest) || cmp(a.export ?? '', b.export ?? ''));
 }
 
 function durationMs(start: string | null, end: string | null): number | null {

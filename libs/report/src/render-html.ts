@@ -112,14 +112,28 @@ export function renderHtml(report: AuditReport): string {
   body.push('</section>');
 
   body.push('<section><h2>Code</h2>');
+  body.push('<p>The source files the steps ran, with the fingerprint of their exact contents at the time.</p>');
   body.push(
-    report.code.length === 0
-      ? '<p>No separate code artifacts were recorded; the digest of each step’s code is part of its resolved arguments (see the steps below).</p>'
+    report.codeFiles.length === 0
+      ? '<p>No source files were recorded for the steps.</p>'
       : table(
-          ['Code', 'Location', 'Digest (SHA-256)'],
-          report.code.map((c) => [esc(c.name), mono(c.uri), mono(c.digest)]),
+          ['Source file', 'Kind', 'Digest (SHA-256)', 'Used by'],
+          report.codeFiles.map((c) => [
+            mono(c.export ? `${c.path}#${c.export}` : c.path),
+            esc(c.kind),
+            mono(c.digest),
+            esc(c.steps.join(', ')),
+          ]),
         ),
   );
+  if (report.code.length > 0) {
+    body.push(
+      table(
+        ['Code artifact', 'Location', 'Digest (SHA-256)'],
+        report.code.map((c) => [esc(c.name), mono(c.uri), mono(c.digest)]),
+      ),
+    );
+  }
   body.push('</section>');
 
   body.push('<section><h2>Pipeline and runs</h2>');

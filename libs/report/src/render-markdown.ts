@@ -98,14 +98,28 @@ export function renderMarkdown(report: AuditReport): string {
 
   out.push('## Code', '');
   out.push(
-    report.code.length === 0
-      ? 'No code artifacts were recorded upstream; step code digests are part of each step’s resolved arguments below.'
+    report.codeFiles.length === 0
+      ? 'No source files were recorded for the steps.'
       : table(
-          ['Code', 'URI', 'Digest'],
-          report.code.map((c) => [text(c.name), code(c.uri), code(c.digest)]),
+          ['Source file', 'Kind', 'Digest', 'Used by'],
+          report.codeFiles.map((c) => [
+            code(c.export ? `${c.path}#${c.export}` : c.path),
+            c.kind,
+            code(c.digest),
+            text(c.steps.join(', ')),
+          ]),
         ),
     '',
   );
+  if (report.code.length > 0) {
+    out.push(
+      table(
+        ['Code artifact', 'URI', 'Digest'],
+        report.code.map((c) => [text(c.name), code(c.uri), code(c.digest)]),
+      ),
+      '',
+    );
+  }
 
   out.push('## Steps', '');
   for (const s of report.steps) out.push(...stepSection(s, artifactById), '');

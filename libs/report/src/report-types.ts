@@ -58,6 +58,19 @@ export interface ReportModelPackage {
   readonly approvals: readonly ReportApproval[];
 }
 
+/** A source file a step ran (handler module or a file named in a command), as recorded in its cache key. */
+export interface ReportCodeFile {
+  /** Project-relative path (or the path as recorded when outside the project). */
+  readonly path: string;
+  /** sha256 of the file's bytes when the step ran. */
+  readonly digest: string;
+  readonly kind: 'handler' | 'command';
+  /** The handler's export, for handler modules. */
+  readonly export: string | null;
+  /** Names of the steps that ran this file. */
+  readonly steps: readonly string[];
+}
+
 export interface ReportPipelineVersion {
   readonly id: string;
   readonly pipelineName: string;
@@ -146,6 +159,8 @@ export interface AuditReport {
   readonly datasets: readonly ReportDataset[];
   /** Every upstream Code artifact. */
   readonly code: readonly ReportArtifact[];
+  /** Every source file the upstream steps ran, with its digest (from their cache keys); `verifyReport` re-hashes these too. */
+  readonly codeFiles: readonly ReportCodeFile[];
   /** Every artifact the report refers to (the model, datasets, code, intermediates): what `verifyReport` re-hashes. */
   readonly artifacts: readonly ReportArtifact[];
   readonly lineage: {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digestPath, ValidationError, type ErrorIssue } from '@pedigree/domain';
 import { reportDigest } from './render-json.ts';
-import { AUDIT_REPORT_FORMAT, type ReportArtifact } from './report-types.ts';
+import { AUDIT_REPORT_FORMAT, type ReportArtifact, type ReportCodeFile } from './report-types.ts';
 
 /** What a resolver found for one artifact of a report. */
 export type ArtifactResolution =
@@ -50,7 +50,10 @@ export interface VerifyReportOptions {
 
 interface ParsedDocument {
   readonly sha256: string;
-  readonly report: Record<string, unknown> & { readonly artifacts: readonly ReportArtifact[] };
+  readonly report: Record<string, unknown> & {
+    readonly artifacts: readonly ReportArtifact[];
+    readonly codeFiles?: readonly ReportCodeFile[];
+  };
 }
 
 /**
@@ -71,6 +74,24 @@ export async function verifyReport(json: string | unknown, options: VerifyReport
     if (seen.has(a.id)) continue;
     seen.add(a.id);
     checks.push(await checkArtifact(a, options.resolveArtifact));
+  }
+  // Source files are checked like artifacts; their URI is the recorded (usually project-relative) path.
+  for (const c of doc.report.codeFiles ?? []) {
+    const id = `code:${c.path}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const asArtifact: ReportArtifact = {
+      id,
+      name: c.path,
+      type: 'Code',
+      uri: c.path,
+      digest: c.digest,
+      size: 0,
+      createdAt: '',
+      previousVersionId: null,
+      properties: {},
+    };
+    checks.push(await checkArtifact(asArtifact, options.resolveArtifact));
   }
   const counts: Record<ArtifactVerdict, number> = { unchanged: 0, changed: 0, missing: 0, unchecked: 0 };
   for (const c of checks) counts[c.status] += 1;
@@ -116,6 +137,15 @@ export function parseReportDocument(json: string | unknown): ParsedDocument {
         }
       });
     }
+    if (report.codeFiles !== undefined && !Array.isArray(report.codeFiles))
+      issues.push({ path: 'report.codeFiles', message: 'expected an array' });
+    else if (Array.isArray(report.codeFiles)) {
+      report.codeFiles.forEach((c: unknown, i: number) => {
+        if (!isObject(c) || typeof c.path !== 'string' || typeof c.digest !== 'string') {
+          issues.push({ path: `report.codeFiles[${i}]`, message: 'expected a code file with path and digest' });
+        }
+      });
+    }
   }
   if (issues.length > 0) throw new ValidationError('audit report', issues);
   return value as unknown as ParsedDocument;
@@ -127,7 +157,8 @@ export interface FileResolverOptions {
 }
 
 /**
- * Resolves `file://` URIs, absolute paths and (with `baseDir`) relative paths by hashing what is on
+ * Resolves `file://` URIs, absolute paths and (with `baseDir`) relative paths such as the
+ * project-relative paths of code files by hashing what is on
  * disk now (a directory as its Merkle digest). Other URI schemes: null.
  */
 export function createFileResolver(options: FileResolverOptions = {}): ArtifactResolver {

@@ -22,6 +22,7 @@ export interface SeededLineage {
   readonly dir: string;
   readonly datasetPath: string;
   readonly modelPath: string;
+  readonly codePath: string;
   readonly modelArtifactId: string;
   readonly datasetArtifactId: string;
   readonly modelPackage: ModelPackage;
@@ -121,8 +122,14 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
         at: at(start),
       });
       const cacheKey = canonicalDigest({ step: s.name, args: s.args, inputs: s.inputs.map((x) => x.artifact.digest) }) as Digest;
+      // The code part as the executor records it: a handler's project-relative module and its digest.
+      const code: JsonObject =
+        s.name === 'train'
+          ? { kind: 'handler', module: 'code/train.ts', export: 'train', digest: codeArt.digest }
+          : { kind: 'command', argv: ['true'], files: {} };
       const resolvedArguments: JsonObject = {
         arguments: s.args,
+        code,
         inputs: Object.fromEntries(s.inputs.map((x) => [x.name, x.artifact.digest])),
       };
       if (cachedFrom) {
@@ -186,6 +193,7 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
     dir,
     datasetPath: path.join(dir, 'data/iris.csv'),
     modelPath: path.join(dir, 'out/model.json'),
+    codePath: path.join(dir, 'code/train.ts'),
     modelArtifactId: modelArtifact.id,
     datasetArtifactId: datasetArtifact.id,
     modelPackage,

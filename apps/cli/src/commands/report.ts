@@ -63,10 +63,14 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
         'Check a JSON audit report: recompute its sha256, then re-hash every artifact it lists that is reachable (artifact store or disk). Exits 1 on any change.',
       )
       .argument('<report.json>', 'a report written by `pedigree report --format json`')
+      .option(
+        '--project-root <dir>',
+        'directory the steps’ source files are relative to (default PEDIGREE_PROJECT_ROOT; without either they are not checked)',
+      )
       .option('--require-all', 'also fail when an artifact is missing or cannot be reached')
       .option('--json', 'print the result as JSON'),
-    examples(['pedigree verify report.json', 'pedigree verify report.json --require-all --json']),
-  ).action(async (file: string, opts: { requireAll?: boolean; json?: boolean }, cmd: Command) => {
+    examples(['pedigree verify report.json', 'pedigree verify report.json --project-root examples/iris --require-all --json']),
+  ).action(async (file: string, opts: { projectRoot?: string; requireAll?: boolean; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
     let text: string;
     try {
@@ -124,7 +128,9 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
       }
     };
     const config = await cliConfig(ctx);
-    const files = createFileResolver({ baseDir: config.projectRoot });
+    // Source files are recorded relative to the project root of the run, which only the user knows.
+    const baseDir = opts.projectRoot ?? (ctx.env.PEDIGREE_PROJECT_ROOT ? config.projectRoot : undefined);
+    const files = createFileResolver(baseDir !== undefined ? { baseDir } : {});
     // Without a local store (a report checked on another machine) only files on disk can be re-hashed.
     if (!(await hasEmbeddedStore(config))) return check(files);
     await withRuntime(ctx, (runtime) =>
