@@ -428,7 +428,8 @@ export class ExecutionRun {
       execution = await this.transitionExecution(target);
     } catch (error) {
       this.log.error({ err: error }, 'could not end the execution');
-      execution = await this.deps.store.getExecution(this.executionId);
+      // wait() must settle even when the store is gone: with what the store last said.
+      execution = await this.deps.store.getExecution(this.executionId).catch(() => this.execution);
     }
     this.log.info({ status: execution.status, failureReason: execution.failureReason }, 'execution ended');
     if (execution.status === 'Succeeded') {
@@ -531,7 +532,8 @@ export class ExecutionRun {
           if (served) return;
         } else {
           await this.locked(s, () =>
-            this.setStep(s, { to: 'Executing', cacheKey: prepared.cacheKey, resolvedArguments: prepared.material, cacheMiss: null }),
+            // The first attempt's cache-miss explanation stays: a retry does not look at the cache again.
+            this.setStep(s, { to: 'Executing', cacheKey: prepared.cacheKey, resolvedArguments: prepared.material }),
           );
         }
         const result = await this.execute(s, def, prepared, attemptDir);
