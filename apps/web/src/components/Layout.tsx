@@ -1,0 +1,65 @@
+import { NavLink, Outlet } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/gql.ts';
+
+const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      name
+      role
+      anonymous
+    }
+    serverInfo {
+      version
+      store {
+        adapter
+        ok
+      }
+    }
+  }
+`);
+
+/** The frame around every view: the brand, the main sections and who the server thinks you are. */
+export function Layout() {
+  const [{ data }] = useQuery({ query: ViewerQuery });
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/pipelines" className="brand" aria-label="Pedigree home">
+          <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
+            <rect width="32" height="32" rx="7" fill="currentColor" opacity="0.18" />
+            <circle cx="10" cy="10" r="3.5" fill="currentColor" />
+            <circle cx="22" cy="10" r="3.5" fill="currentColor" />
+            <circle cx="16" cy="23" r="3.5" fill="currentColor" />
+            <path d="M10 13.5 16 19.5M22 13.5 16 19.5" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          Pedigree
+        </NavLink>
+        <nav aria-label="Main">
+          <NavLink to="/pipelines">Pipelines</NavLink>
+          <NavLink to="/artifacts">Artifacts</NavLink>
+          <NavLink to="/models">Models</NavLink>
+        </nav>
+        <div className="topbar-meta">
+          {data ? (
+            <>
+              <span className={`dot ${data.serverInfo.store.ok ? 'ok' : 'bad'}`} aria-hidden="true" />
+              <span>
+                {data.serverInfo.store.adapter} · v{data.serverInfo.version}
+              </span>
+              <span className="viewer" title="Your role on this server">
+                {data.viewer.name} ({data.viewer.role})
+              </span>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

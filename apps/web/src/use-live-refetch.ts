@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react';
+import { useSubscription } from 'urql';
+import { graphql } from './gql/gql.ts';
+
+const ExecutionsChangedSubscription = graphql(`
+  subscription ExecutionsChanged {
+    executionsChanged {
+      executionId
+      status
+      at
+    }
+  }
+`);
+
+/** Calls `refetch` (at most every 500 ms) whenever any execution changes status: live list views. */
+export function useExecutionsChanged(refetch: () => void): void {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(refetch);
+  latest.current = refetch;
+  const [{ data }] = useSubscription({ query: ExecutionsChangedSubscription });
+  useEffect(() => {
+    if (!data) return;
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, 500);
+  }, [data]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+}

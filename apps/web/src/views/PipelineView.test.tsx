@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { IDS, pipeline } from '../test/fixtures.ts';
+import { currentLocation, renderView } from '../test/render.tsx';
+import { PipelineView } from './PipelineView.tsx';
+
+const at = (route: string) => ({ path: '/pipelines/:name', route });
+
+describe('PipelineView', () => {
+  it('says so when the pipeline does not exist', async () => {
+    renderView(<PipelineView />, { ...at('/pipelines/nope'), responses: { Pipeline: { pipeline: null } } });
+    expect(await screen.findByText('No pipeline named “nope”')).toBeInTheDocument();
+  });
+
+  it('draws every step and labels the condition branches', async () => {
+    renderView(<PipelineView />, { ...at('/pipelines/iris'), responses: { Pipeline: pipeline } });
+    const graph = await screen.findByRole('group', { name: 'Pipeline steps' });
+    await waitFor(() => expect(graph).toHaveAttribute('data-ready', 'true'), { timeout: 15_000 });
+    for (const name of ['PrepareData', 'TrainModel', 'CheckAccuracy', 'RegisterModel', 'AccuracyTooLow']) {
+      expect(within(graph).getByText(name)).toBeInTheDocument();
+    }
+    expect(within(graph).getByText('if branch')).toBeInTheDocument();
+    expect(within(graph).getByText('else branch')).toBeInTheDocument();
+  });
+
+  it('filters executions by status through the URL', async () => {
+    const view = renderView(<PipelineView />, { ...at('/pipelines/iris'), responses: { Pipeline: pipeline } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Failed' }));
+    expect(currentLocation()).toBe('/pipelines/iris?status=Failed');
+    await waitFor(() => expect(view.calls.at(-1)?.variables).toMatchObject({ statuses: ['Failed'] }));
+  });
+
+  it('generates the start form from the typed parameters with their defaults', async () => {
+    renderView(<PipelineView />, { ...at('/pipelines/iris?start=1'), responses: { Pipeline: pipeline } });
+    expect(await screen.findByLabelText('Seed')).toHaveValue('42');
+    expect(screen.getByLabelText('TestFraction')).toHaveValue('0.3');
+    expect(screen.getByLabelText('Optimizer')).toHaveValue('gd');
+    expect(screen.getByLabelText('Standardize')).toBeChecked();
+    expect(screen.getByLabelText('Owner')).toHaveValue('');
+  });
+
+  it('refuses bad values with a message per field and sends nothing', async () => {
+    const view = renderView(<PipelineView />, { ...at('/pipelines/iris?start=1'), responses: { Pipeline: pipeline } });
+    const seed = await screen.findByLabelText('Seed');
+    await userEvent.clear(seed);
+    await userEvent.type(seed, '1.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Start execution' }));
+    expect(screen.getByText(/Enter a whole number/)).toBeInTheDocument();
+    expect(screen.getByText(/Required: this parameter has no default/)).toBeInTheDocument();
+    expect(seed).toHaveAttribute('aria-invalid', 'true');
+    expect(view.calls.some((c) => c.operationName === 'StartExecution')).toBe(false);
+  });
+
+  it('shows the server’s field errors beside the field', async () => {
+    renderView(<PipelineView />, {
+      ...at('/pipelines/iris?start=1'),
+      responses: {
+        Pipeline: pipeline,
+        StartExecution: {
+          startExecution: {
+            execution: null,
+            errors: [{ code: 'VALIDATION_FAILED', message: 'must be at most 1', path: 'input.parameters.TestFraction' }],
+          },
+        },
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Owner'), 'ana');
+    await userEvent.click(screen.getByRole('button', { name: 'Start execution' }));
+    expect(await screen.findByText('must be at most 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('TestFraction')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('starts an execution with typed values and opens it', async () => {
+    const view = renderView(<PipelineView />, {
+      ...at('/pipelines/iris?start=1'),
+      responses: {
+        Pipeline: pipeline,
+        StartExecution: { startExecution: { errors: [], execution: { id: IDS.execution, status: 'Executing' } } },
+      },
+    });
+    const seed = await screen.findByLabelText('Seed');
+    await userEvent.clear(seed);
+    await userEvent.type(seed, '7');
+    await userEvent.type(screen.getByLabelText('Owner'), 'ana');
+    await userEvent.selectOptions(screen.getByLabelText('Optimizer'), 'adam');
+    await userEvent.click(screen.getByRole('button', { name: 'Start execution' }));
+    await waitFor(() => expect(currentLocation()).toBe(`/executions/${IDS.execution}`));
+    expect(view.calls.find((c) => c.operationName === 'StartExecution')?.variables).toEqual({
+      input: {
+        pipelineName: 'iris',
+        version: 2,
+        parameters: { TestFraction: 0.3, Seed: 7, Optimizer: 'adam', Standardize: true, Owner: 'ana' },
+      },
+    });
+  });
+});
