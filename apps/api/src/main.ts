@@ -23,8 +23,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const resumed = await runtime.executor.resume();
-  if (resumed.length > 0) logger.info({ executions: resumed }, 'resumed executions left running by a previous process');
+  try {
+    const resumed = await runtime.executor.resume();
+    if (resumed.length > 0) logger.info({ executions: resumed }, 'resumed executions left running by a previous process');
+  } catch (error) {
+    // An execution that cannot be resumed (its definition no longer parses, say) must not keep the
+    // service from serving what is in the store; it stays as it was and the failure is logged.
+    logger.error({ err: error }, 'could not resume executions left running by a previous process');
+  }
 
   const url = await server.listen();
   logger.info({ url, graphql: `${url}/graphql`, store: runtime.store.adapter, dataDir: config.dataDir }, 'pedigree is listening');
