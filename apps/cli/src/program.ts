@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.ts';
+import { usageError } from './errors.ts';
 import type { Output } from './output.ts';
 import { registerCacheCommands } from './commands/cache.ts';
 import { registerDiffCommand } from './commands/diff.ts';
@@ -41,6 +42,8 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .addOption(new Option('-d, --data-dir <dir>', 'data directory of the embedded store (env PEDIGREE_DATA_DIR, default ./.pedigree)'))
     .option('-v, --verbose', 'log to stderr and show stack traces of errors')
+    .addOption(new Option('--server <url>', 'run against a Pedigree server (not supported yet)').hideHelp())
+    .addOption(new Option('--token <token>', 'API token for --server (not supported yet)').hideHelp())
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', OVERVIEW)
     .showSuggestionAfterError(true)
@@ -61,6 +64,16 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
     return cmd;
   }) as CommandSetup;
   setup.context = context;
+
+  // Remote mode is part of the design but not built yet: say so instead of "unknown option".
+  program.hook('preAction', (_program, action) => {
+    const globals = action.optsWithGlobals<{ server?: string; token?: string }>();
+    if (globals.server !== undefined || globals.token !== undefined) {
+      throw usageError(
+        '--server/--token (running against a Pedigree server) is not supported yet; use the local store (--data-dir or PEDIGREE_STORE)',
+      );
+    }
+  });
 
   registerPipelineCommands(program, setup);
   registerExecutionCommands(program, setup);

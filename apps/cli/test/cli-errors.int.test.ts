@@ -59,6 +59,11 @@ const cases: [string, string[], RegExp][] = [
     ['models', 'list', '--data-dir', 'EMPTYDIR'],
     /no Pedigree data in .*empty \(pass --data-dir or set PEDIGREE_DATA_DIR/,
   ],
+  [
+    'remote mode, which is not built yet',
+    ['--server', 'http://localhost:4000', 'models', 'list'],
+    /--server\/--token .* is not supported yet/,
+  ],
   ['a bad configuration variable', ['models', 'list', '--env-store-bogus'], /PEDIGREE_STORE: must be sqlite or neo4j/],
 ];
 
