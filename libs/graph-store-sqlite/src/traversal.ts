@@ -64,7 +64,7 @@ export function createTraverser(prepare: (sql: string) => Statement): Traverser 
     const rows = prepare(`SELECT ${s.columns}, 0 AS depth FROM json_each(?) v CROSS JOIN ${s.table} t ON t.${s.idColumn} = v.value`).all(
       JSON.stringify(ids),
     ) as NodeRow[];
-    return rows.map((row) => toLineageNode(kind, { ...row, depth: depthOf(row.id) }));
+    return rows.map((row) => toLineageNode(kind, row, depthOf(row.id)));
   }
 
   function groupByKind(ids: Iterable<string>): Map<NodeKind, string[]> {
