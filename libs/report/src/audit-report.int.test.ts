@@ -170,6 +170,12 @@ describe('renderers are deterministic', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|\bsrc=/i);
     expect(html).toContain('Accuracy above 0.95 | reviewed &lt;ok&gt;');
     expect(html.match(/<g class="node /g)).toHaveLength(report.lineage.nodes.length);
+    // A cached step is drawn beside the step it reused (same layer), not in a layer of its own.
+    const x = (id: string) => new RegExp(`data-id="${id}"><title>[^<]*</title><rect x="(\\d+)"`).exec(html)?.[1];
+    const reused = report.lineage.edges.filter((e) => e.type === 'REUSED');
+    expect(reused).toHaveLength(2);
+    for (const e of reused) expect(x(e.from)).toBe(x(e.to));
+    expect(x(seeded.modelArtifactId)).toBeDefined();
   });
 });
 

@@ -54,3 +54,13 @@ export const STEP_KIND_LABEL: Readonly<Record<string, string>> = {
   'register-model': 'model registration',
   callback: 'callback (external approval)',
 };
+
+/** What the report is about, for titles: the package asked for (`iris-classifier v3`), else the model's name. */
+export function reportTitle(report: {
+  readonly subject: { readonly modelPackageId: string | null };
+  readonly registry: readonly { readonly id: string; readonly group: string; readonly version: number }[];
+  readonly model: { readonly name: string };
+}): string {
+  const pkg = report.registry.find((p) => p.id === report.subject.modelPackageId);
+  return pkg ? `${pkg.group} v${pkg.version} (${report.model.name})` : report.model.name;
+}

@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration, formatParameters, formatTime, shortDigest, STEP_KIND_LABEL } from './format.ts';
+import { formatBytes, formatDuration, formatParameters, formatTime, reportTitle, shortDigest, STEP_KIND_LABEL } from './format.ts';
 import { layeredLayout } from './layered-layout.ts';
 import { prettyCanonicalJson, reportDigest } from './render-json.ts';
 import { nodeClass } from './render-markdown.ts';
@@ -17,7 +17,7 @@ export function renderHtml(report: AuditReport): string {
   const cachedSteps = report.steps.filter((s) => s.cacheHit).length;
 
   const body: string[] = [];
-  body.push(`<header><p class="kicker">Model lineage audit report</p><h1>${esc(m.name)}</h1>`);
+  body.push(`<header><p class="kicker">Model lineage audit report</p><h1>${esc(reportTitle(report))}</h1>`);
   body.push(
     `<p class="lead">This report describes where the machine-learning model <strong>${esc(m.name)}</strong> came from: ` +
       'which data it was trained on, which code processed that data, which steps ran and when, and who approved the model for use. ' +
@@ -187,7 +187,7 @@ export function renderHtml(report: AuditReport): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Audit report: ${esc(m.name)}</title>`,
+    `<title>Audit report: ${esc(reportTitle(report))}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
@@ -258,18 +258,31 @@ const NODE_H = 46;
 export function svgDiagram(report: AuditReport): string {
   const nodes = report.lineage.nodes;
   if (nodes.length === 0) return '<p>No lineage recorded.</p>';
-  const layout = layeredLayout(nodes, report.lineage.edges, { nodeWidth: NODE_W, nodeHeight: NODE_H });
+  // Reuse edges (a cache hit pointing at the run it reused) say nothing about data flow: they are
+  // left out of the layering, so a cached step sits beside the step it reused, and drawn after.
+  const flow = report.lineage.edges.filter((e) => e.type !== 'REUSED');
+  const layout = layeredLayout(nodes, flow, { nodeWidth: NODE_W, nodeHeight: NODE_H, nodeGap: 26, layerGap: 80 });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edgeType = new Map(report.lineage.edges.map((e) => [`${e.from}\u0000${e.to}`, e.type]));
+  const placed = new Map(layout.nodes.map((p) => [p.id, p]));
+  const reuse = report.lineage.edges.filter((e) => e.type === 'REUSED' && placed.has(e.from) && placed.has(e.to));
+  const width = layout.width + (reuse.length > 0 ? 40 : 0);
   const parts: string[] = [
-    `<svg class="lineage" role="img" aria-label="Lineage diagram of ${esc(report.model.name)}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}">`,
+    `<svg class="lineage" role="img" aria-label="Lineage diagram of ${esc(report.model.name)}" viewBox="0 0 ${width} ${layout.height}" width="${width}" height="${layout.height}">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
   ];
   for (const e of layout.edges) {
     const dx = Math.max(24, (e.x2 - e.x1) / 2);
-    const dashed = edgeType.get(`${e.from}\u0000${e.to}`) === 'REUSED' ? ' stroke-dasharray="5 3"' : '';
     parts.push(
-      `<path class="edge" d="M${e.x1},${e.y1} C${e.x1 + dx},${e.y1} ${e.x2 - dx},${e.y2} ${e.x2},${e.y2}" fill="none" stroke="#777" stroke-width="1.4" marker-end="url(#arrow)"${dashed}/>`,
+      `<path class="edge" d="M${e.x1},${e.y1} C${e.x1 + dx},${e.y1} ${e.x2 - dx},${e.y2} ${e.x2},${e.y2}" fill="none" stroke="#777" stroke-width="1.4" marker-end="url(#arrow)"/>`,
+    );
+  }
+  for (const e of reuse) {
+    const a = placed.get(e.from)!;
+    const b = placed.get(e.to)!;
+    const [x1, y1, x2, y2] = [a.x + a.width, a.y + a.height / 2, b.x + b.width, b.y + b.height / 2];
+    const bulge = Math.max(x1, x2) + 34;
+    parts.push(
+      `<path class="edge reused" d="M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2},${y2}" fill="none" stroke="#6a1b9a" stroke-width="1.2" stroke-dasharray="5 3" marker-end="url(#arrow)"><title>reused the outputs of this run</title></path>`,
     );
   }
   for (const p of layout.nodes) {
@@ -278,7 +291,7 @@ export function svgDiagram(report: AuditReport): string {
     const [title, sub] = captions(n);
     const rx = n.type === 'StepExecution' ? 3 : 14;
     parts.push(
-      `<g class="node ${cls}"><title>${esc(`${title}\n${p.id}${n.digest ? `\n${n.digest}` : ''}`)}</title>` +
+      `<g class="node ${cls}" data-id="${esc(p.id)}"><title>${esc(`${title}\n${p.id}${n.digest ? `\n${n.digest}` : ''}`)}</title>` +
         `<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" rx="${rx}"/>` +
         `<text x="${p.x + 10}" y="${p.y + 19}" class="t1">${esc(clip(title, 28))}</text>` +
         `<text x="${p.x + 10}" y="${p.y + 36}" class="t2">${esc(clip(sub, 34))}</text></g>`,

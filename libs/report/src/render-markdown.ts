@@ -1,5 +1,5 @@
 import { prettyCanonicalJson, reportDigest } from './render-json.ts';
-import { formatBytes, formatDuration, formatParameters, formatTime, STEP_KIND_LABEL } from './format.ts';
+import { formatBytes, formatDuration, formatParameters, formatTime, reportTitle, STEP_KIND_LABEL } from './format.ts';
 import type { AuditReport, ReportArtifact, ReportLineageNode, ReportStep } from './report-types.ts';
 
 /**
@@ -12,7 +12,7 @@ export function renderMarkdown(report: AuditReport): string {
   const artifactById = new Map(report.artifacts.map((a) => [a.id, a]));
   const m = report.model;
 
-  out.push(`# Audit report: ${text(m.name)}`, '');
+  out.push(`# Audit report: ${text(reportTitle(report))}`, '');
   out.push(
     `Lineage audit of the model artifact \`${m.id}\`, produced by Pedigree ${text(report.toolVersion)}. ` +
       'It lists every dataset, piece of code and processing step the model was built from, as recorded when they ran.',
@@ -194,11 +194,13 @@ export function mermaid(report: AuditReport): string {
     const [open, close] = shape(n);
     lines.push(`  ${index.get(n.id)}${open}"${mermaidText(nodeCaption(n))}"${close}`);
   }
+  // Reuse edges are left out: Mermaid would rank by them and draw the data flow as one long line;
+  // cached steps are marked in their label and class instead.
   for (const e of report.lineage.edges) {
     const from = index.get(e.from);
     const to = index.get(e.to);
-    if (from === undefined || to === undefined) continue;
-    lines.push(e.type === 'REUSED' ? `  ${from} -. reused .-> ${to}` : `  ${from} --> ${to}`);
+    if (from === undefined || to === undefined || e.type === 'REUSED') continue;
+    lines.push(`  ${from} --> ${to}`);
   }
   lines.push('  classDef dataset fill:#e3f2fd,stroke:#1565c0', '  classDef model fill:#e8f5e9,stroke:#2e7d32');
   lines.push('  classDef step fill:#fff8e1,stroke:#f9a825', '  classDef cached fill:#f3e5f5,stroke:#6a1b9a,stroke-dasharray:4 2');
