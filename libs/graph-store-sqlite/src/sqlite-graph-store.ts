@@ -654,7 +654,7 @@ class SqliteGraphStore implements GraphStore {
   };
 
   /** One step result inside the caller's write transaction. */
-  #recordOne(input: RecordStepResultInput, known?: Set<string>): StepExecution {
+  #recordOne(input: RecordStepResultInput, known?: Map<string, ArtifactId>): StepExecution {
     const at = atOrNow(input.at);
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
@@ -738,7 +738,7 @@ class SqliteGraphStore implements GraphStore {
     const issues = inputs.flatMap((input, i) => stepResultIssues(input, `[${i}]`));
     if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
     return this.#write('recordStepResults', () => {
-      const known = new Set<string>();
+      const known = new Map<string, ArtifactId>();
       return inputs.map((input) => this.#recordOne(input, known));
     });
   };
@@ -791,12 +791,14 @@ class SqliteGraphStore implements GraphStore {
 
   /**
    * Inserts the artifact unless the same (uri, digest) exists, linking the latest earlier version
-   * at the URI, in one statement; returns its id. `known` memoizes ids already upserted in the
-   * current transaction (a batch mentions most artifacts twice: produced, then consumed).
+   * at the URI; returns its id. `known` memoizes (digest, uri) -> id for artifacts already upserted
+   * in the current transaction (a batch mentions most artifacts twice: produced, then consumed).
    */
-  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, known?: Set<string>): ArtifactId {
+  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, known?: Map<string, ArtifactId>): ArtifactId {
+    const key = `${input.digest}\u0000${input.uri}`;
+    const seen = known?.get(key);
+    if (seen !== undefined) return seen;
     const id = artifactIdFor(input.uri, input.digest);
-    if (known?.has(id)) return id;
     const properties = input.properties ?? {};
     // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
     // writes makes SQLite stage the row in a temp table first.
@@ -831,7 +833,7 @@ class SqliteGraphStore implements GraphStore {
         words.join(' '),
       );
     }
-    known?.add(id);
+    known?.set(key, id);
     return id;
   }
 
