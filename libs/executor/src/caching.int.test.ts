@@ -209,4 +209,35 @@ describe('step caching', () => {
     expect(Object.values(third.steps).every((s) => s.status === 'Cached')).toBe(true);
     await rm(path.join(t.dir, 'counter.txt'), { force: true });
   });
+
+  it('puts the project files a handler imports into the key, and runs the edited code in warm workers', async () => {
+    await t.writeProjectFile('lib/factor.ts', 'export const factor = 2;\n');
+    await t.writeProjectFile('lib/index.ts', "export { factor } from './factor.ts';\n");
+    await t.writeProjectFile(
+      'scale.ts',
+      "import { writeFile } from 'node:fs/promises';\nimport { factor } from './lib/index.js';\nexport async function scale(ctx: any) { await writeFile(ctx.outputs.out + '/v.txt', String(21 * factor)); return { value: 21 * factor }; }\n",
+    );
+    const def = testPipeline({
+      name: 'imports',
+      steps: [
+        {
+          name: 'scale',
+          type: 'processing',
+          run: { kind: 'handler', module: 'scale.ts', export: 'scale' },
+          outputs: [{ name: 'out', type: 'Other' }],
+          cache: { enabled: true },
+        },
+      ],
+    });
+    const first = await t.run(def);
+    expect(first.steps['scale']!.properties).toMatchObject({ result: { value: 42 } });
+    expect(first.steps['scale']!.resolvedArguments).toMatchObject({
+      code: { files: { 'lib/index.ts': expect.any(String), 'lib/factor.ts': expect.any(String) } },
+    });
+    expect((await t.run(def)).steps['scale']!.status).toBe('Cached');
+    await t.writeProjectFile('lib/factor.ts', 'export const factor = 3;\n');
+    const third = await t.run(def);
+    expect(third.steps['scale']!.cacheMiss).toMatchObject({ reason: 'key-changed', differingFields: ['code.files.lib/factor.ts'] });
+    expect(third.steps['scale']!.properties).toMatchObject({ result: { value: 63 } });
+  });
 });

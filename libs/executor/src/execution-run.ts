@@ -1,10 +1,10 @@
-import { createWriteStream, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, readlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   artifactIdFor,
-  digestFile,
+  canonicalDigest,
   isPedigreeError,
   type ArtifactType,
   type CacheMissExplanation,
@@ -34,6 +34,7 @@ import {
   type StepDefinition,
 } from '@pedigree/sdk';
 import { CACHE_FORMAT_VERSION, cacheKeyOf, diffKeyMaterial, type CacheKeyMaterial } from './cache-key.ts';
+import { handlerCode, type FileDigestCache, type HandlerCode } from './code-digest.ts';
 import type { Clock } from './clock.ts';
 import { PropertyResolutionError } from './errors.ts';
 import type { EventBus } from './events.ts';
@@ -103,19 +104,6 @@ export interface CallbackOutcome {
 
 const IN_FLIGHT: ReadonlySet<StepStatus> = new Set(['Starting', 'Executing', 'Stopping']);
 
-/** Digests of project files, remembered by (path, size, mtime) so that unchanged code is not re-read for every step. */
-export class FileDigestCache {
-  private readonly entries = new Map<string, { size: number; mtimeMs: number; digest: Digest }>();
-  async digest(file: string): Promise<Digest> {
-    const st = statSync(file);
-    const known = this.entries.get(file);
-    if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.digest;
-    const { digest } = await digestFile(file);
-    this.entries.set(file, { size: st.size, mtimeMs: st.mtimeMs, digest });
-    return digest;
-  }
-}
-
 /**
  * One run of one execution in this process: walks the DAG, runs ready steps up to the parallel
  * limit, and ends the execution. Every status change goes to the store first and is published
@@ -138,6 +126,7 @@ export class ExecutionRun {
   private readonly stopController = new AbortController();
   private execution: PipelineExecution;
   private readonly limit: number;
+  private readonly codeMemo = new Map<string, Promise<HandlerCode>>();
 
   constructor(
     private readonly deps: RunDeps,
@@ -640,16 +629,30 @@ export class ExecutionRun {
       const modulePath = def.run.module.startsWith('file:')
         ? fileURLToPath(def.run.module)
         : path.resolve(this.deps.projectRoot, def.run.module);
-      let digest: Digest;
+      let handler: HandlerCode;
       try {
-        digest = await this.deps.digests.digest(modulePath);
+        // Once per module and run: code edited while an execution runs takes effect in the next one.
+        let memo = this.codeMemo.get(modulePath);
+        if (!memo) {
+          memo = handlerCode(modulePath, this.deps.projectRoot, this.deps.digests);
+          this.codeMemo.set(modulePath, memo);
+          memo.catch(() => this.codeMemo.delete(modulePath));
+        }
+        handler = await memo;
       } catch (error) {
         throw new PropertyResolutionError(`run.module: cannot read handler module ${def.run.module}: ${(error as Error).message}`, {
           module: def.run.module,
         });
       }
-      run = { kind: 'handler', modulePath, exportName: def.run.export, version: digest.slice(7, 23) };
-      code = { kind: 'handler', module: this.projectRelative(modulePath) ?? def.run.module, export: def.run.export, digest };
+      const version = canonicalDigest({ digest: handler.digest, files: handler.files }).slice(7, 23);
+      run = { kind: 'handler', modulePath, exportName: def.run.export, version };
+      code = {
+        kind: 'handler',
+        module: this.projectRelative(modulePath) ?? def.run.module,
+        export: def.run.export,
+        digest: handler.digest,
+        files: { ...handler.files },
+      };
     } else {
       const argv: string[] = [];
       const keyArgv: JsonValue[] = [];

@@ -30,7 +30,8 @@ import {
 import { systemClock, type Clock } from './clock.ts';
 import { ExecutionNotRunnableError, SelectiveExecutionError } from './errors.ts';
 import { createEventBus, type ExecutorEvents } from './events.ts';
-import { ExecutionRun, FileDigestCache, attemptDirOf, killOrphanedCommand, type CallbackOutcome, type RunMarker } from './execution-run.ts';
+import { FileDigestCache } from './code-digest.ts';
+import { ExecutionRun, attemptDirOf, killOrphanedCommand, type CallbackOutcome, type RunMarker } from './execution-run.ts';
 import { noopLogger, type Logger } from './logger.ts';
 import { stepNeeds } from './references.ts';
 import { createHandlerRunner } from './runners/handler-runner.ts';

@@ -22,7 +22,8 @@ interface WorkerReply {
  * starting a thread and a TypeScript loader per step would cost more than the executor's whole
  * per-step budget. A handler gets the `StepContext` of `@pedigree/sdk`; its `signal` aborts on stop
  * or timeout, and a handler that ignores it is ended after the grace period by terminating its
- * worker (piscina replaces it). A module is re-imported when its content changes (`version`).
+ * worker (piscina replaces it). When a module's code version changes, the pool is replaced, so that
+ * no worker keeps running code it imported before the change.
  */
 export function createHandlerRunner(options: HandlerRunnerOptions = {}): StepRunner {
   const threads = options.threads ?? Math.max(2, availableParallelism());
@@ -38,10 +39,23 @@ export function createHandlerRunner(options: HandlerRunnerOptions = {}): StepRun
     return pool;
   };
 
+  // Module path -> code version the current pool has loaded. A worker caches every module it
+  // imported, and only the handler module's URL carries the version, so when the code changes the
+  // pool is replaced (the old one finishes its running tasks and closes).
+  const loaded = new Map<string, string>();
+
   return {
     kind: 'handler',
     async run(request, signal) {
       if (request.run.kind !== 'handler') throw new TypeError('the handler runner runs handler modules only');
+      const known = loaded.get(request.run.modulePath);
+      if (known !== undefined && known !== request.run.version && pool) {
+        const old = pool;
+        pool = null;
+        loaded.clear();
+        void old.close().catch(() => undefined);
+      }
+      loaded.set(request.run.modulePath, request.run.version);
       const url = pathToFileURL(request.run.modulePath);
       url.searchParams.set('v', request.run.version);
       const channel = new MessageChannel();
