@@ -1,9 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/Loading.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { ArtifactsView } from './views/ArtifactsView.tsx';
 import { ArtifactView } from './views/ArtifactView.tsx';
-import { CompareView } from './views/CompareView.tsx';
 import { ExecutionView } from './views/ExecutionView.tsx';
 import { ImpactView } from './views/ImpactView.tsx';
 import { LineageView } from './views/LineageView.tsx';
@@ -11,6 +12,9 @@ import { ModelsView } from './views/ModelsView.tsx';
 import { ModelView } from './views/ModelView.tsx';
 import { PipelinesView } from './views/PipelinesView.tsx';
 import { PipelineView } from './views/PipelineView.tsx';
+
+// The compare view carries the charting library; it loads on first use only.
+const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 
 /** Every view has its own URL; filters and selections live in the query string. */
 export function App() {
@@ -20,7 +24,14 @@ export function App() {
         <Route index element={<Navigate to="/pipelines" replace />} />
         <Route path="pipelines" element={<PipelinesView />} />
         <Route path="pipelines/:name" element={<PipelineView />} />
-        <Route path="pipelines/:name/compare" element={<CompareView />} />
+        <Route
+          path="pipelines/:name/compare"
+          element={
+            <Suspense fallback={<Loading label="Loading the comparison…" />}>
+              <CompareView />
+            </Suspense>
+          }
+        />
         <Route path="executions/:id" element={<ExecutionView />} />
         <Route path="artifacts" element={<ArtifactsView />} />
         <Route path="artifacts/:id" element={<ArtifactView />} />

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { buildAdjacency } from '../graph/adjacency.ts';
 import { computeLayout } from '../graph/async-layout.ts';
 import type { LayoutResult } from '../graph/layout.ts';
+import { AutoFit } from './AutoFit.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { GraphNodeCard, type GraphCardFields, type GraphCardNode } from './GraphNodeCard.tsx';
 
@@ -197,6 +198,7 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
           onNodeDoubleClick={(_, node) => onActivate?.(node.id)}
           proOptions={{ hideAttribution: true }}
         >
+          <AutoFit />
           <Background gap={20} size={1} color="var(--grid)" />
           <Controls showInteractive={false} position="bottom-right" />
           {nodes.length > 25 ? <MiniMap pannable zoomable position="bottom-left" /> : null}

@@ -1,0 +1,188 @@
+// @vitest-environment node
+// The demo flow in a real browser (Debian's Chromium through playwright-core) against the real
+// server: start an execution from the form, watch it go green live, follow the model to its data
+// set and back, approve it. Screenshots of every view land in tmp/screenshots/.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../src/test/fixtures.ts';
+import { buildWeb, gql, REPO_ROOT, startServer, type RunningServer } from './server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO_ROOT, 'tmp', 'screenshots');
+const available = existsSync(CHROMIUM);
+if (!available)
+  console.log(`SKIPPED web e2e: ${CHROMIUM} is missing (CI installs Debian's chromium package); the browser tests do not run here.`);
+
+const FINAL = ['Succeeded', 'Cached', 'Skipped'];
+
+describe.skipIf(!available)('web client end to end (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    buildWeb();
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function waitForGraph(page: Page) {
+    await page.locator('[data-testid="graph-canvas"][data-ready="true"]').first().waitFor();
+    await page.waitForTimeout(300);
+  }
+
+  it('starts the demo from the form, watches it turn green live, follows the model to its data set and approves it', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${server.url}/pipelines`);
+    await page.getByRole('link', { name: DEMO.pipeline, exact: true }).waitFor();
+    await shot(page, '01-pipelines');
+    await page.getByRole('link', { name: DEMO.pipeline, exact: true }).click();
+
+    await waitForGraph(page);
+    for (const step of DEMO.steps) await expect(page.locator(`.react-flow__node[data-id="${step}"]`).count()).resolves.toBe(1);
+    await shot(page, '02-pipeline');
+
+    await page.getByRole('button', { name: '▶ Start execution' }).click();
+    await page.getByLabel(DEMO.seedParameter, { exact: true }).fill('7');
+    // More epochs make training take a few seconds, so the run is visibly live.
+    await page.getByLabel('Epochs', { exact: true }).fill('4000');
+    await shot(page, '03-start-form');
+    await page.locator('form button[type="submit"]').click();
+
+    await page.waitForURL(/\/executions\/ex_/);
+    const executionId = page.url().split('/executions/')[1]?.split('?')[0] ?? '';
+    await page.evaluate(() => ((window as unknown as { e2eMarker: string }).e2eMarker = 'same page'));
+    const statusOf = (step: string) =>
+      page
+        .getByRole('list', { name: 'Step statuses' })
+        .locator('li', { hasText: `${step}:` })
+        .textContent()
+        .then((t) => t?.split(':')[1]?.trim() ?? '');
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const states = await Promise.all(DEMO.steps.map(statusOf));
+          states.forEach((s) => seen.add(s));
+          return states.every((s) => FINAL.includes(s));
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toBe(true);
+    expect(
+      [...seen].some((s) => !FINAL.includes(s)),
+      `saw only final states: ${[...seen].join(', ')}`,
+    ).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe('same page');
+    await expect(page.locator('.react-flow__node [data-status="Succeeded"]').count()).resolves.toBeGreaterThanOrEqual(4);
+    await page.getByText('Final state').waitFor();
+    await shot(page, '04-execution');
+
+    await page.locator('.react-flow__node[data-id="RegisterModel"]').click();
+    const panel = page.locator('aside.step-panel');
+    await panel.getByRole('heading', { name: /RegisterModel/ }).waitFor();
+    await shot(page, '05-execution-step');
+    await panel.getByRole('link', { name: /TrainModel\/model/ }).click();
+
+    await page.waitForURL(/\/models\/ar_/);
+    const modelUrl = page.url();
+    const provenance = page.getByRole('table', { name: 'Data sets behind this model' });
+    await provenance.getByRole('link', { name: DEMO.dataset, exact: true }).waitFor();
+    await shot(page, '06-model');
+
+    await provenance
+      .getByRole('row', { name: new RegExp(DEMO.dataset) })
+      .getByRole('link', { name: 'Impact' })
+      .click();
+    await page.waitForURL(/\/datasets\/ar_.*\/impact/);
+    const modelPath = new URL(modelUrl).pathname;
+    const modelLinks = page.getByRole('region', { name: 'Model packages' }).locator(`a[href="${modelPath}"]`);
+    await modelLinks.first().waitFor();
+    await shot(page, '07-impact');
+
+    await modelLinks.first().click();
+    await page.waitForURL(modelUrl);
+    await page.getByLabel('Comment').fill('Checked in the e2e suite: accuracy above the threshold.');
+    await page.getByRole('button', { name: '✓ Approve' }).click();
+    await page.getByText(/approved\.$/).waitFor();
+    await page.locator('.history').getByText('Checked in the e2e suite').waitFor();
+    await shot(page, '08-model-approved');
+
+    const { execution } = await gql<{ execution: { status: string } }>(server.url, 'query($id: ID!) { execution(id: $id) { status } }', {
+      id: executionId,
+    });
+    expect(execution.status).toBe('Succeeded');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
+  it('explores the demo model’s lineage, the artifacts and a comparison', async () => {
+    const page = await newPage();
+    await expect
+      .poll(
+        async () =>
+          (await gql<{ modelPackages: { edges: unknown[] } }>(server.url, '{ modelPackages { edges { node { id } } } }')).modelPackages
+            .edges.length,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const data = await gql<{
+      modelPackages: { edges: { node: { modelArtifact: { id: string } } }[] };
+      executions: { edges: { node: { id: string } }[] };
+    }>(server.url, '{ modelPackages { edges { node { modelArtifact { id } } } } executions(first: 2) { edges { node { id } } } }');
+    const modelId = data.modelPackages.edges[0]!.node.modelArtifact.id;
+
+    await page.goto(`${server.url}/lineage/${modelId}?dir=UPSTREAM&depth=6`);
+    await waitForGraph(page);
+    await page.getByText('iris.csv').first().waitFor();
+    await page.locator('.react-flow__node', { hasText: 'iris.csv' }).first().click();
+    await page.getByRole('button', { name: 'Path start (A)' }).click();
+    await page.locator(`.react-flow__node[data-id="${modelId}"]`).click();
+    await page.getByRole('button', { name: 'Path end (B)' }).click();
+    await page.getByText(/Highlighting \d+ paths? between A and B/).waitFor();
+    await shot(page, '09-lineage');
+
+    await page.goto(`${server.url}/artifacts?type=DataSet`);
+    await page.getByRole('link', { name: /iris\.csv/ }).waitFor();
+    await shot(page, '10-artifacts');
+
+    const ids = data.executions.edges.map((e) => e.node.id).join(',');
+    await page.goto(`${server.url}/pipelines/${DEMO.pipeline}/compare?ids=${ids}`);
+    await page.getByRole('img', { name: /across \d+ executions/ }).waitFor();
+    await shot(page, '11-compare');
+    await page.close();
+  }, 120_000);
+});

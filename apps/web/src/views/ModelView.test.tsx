@@ -1,0 +1,58 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { DATASET_DIGEST, IDS, model } from '../test/fixtures.ts';
+import { GraphqlError, renderView } from '../test/render.tsx';
+import { ModelView } from './ModelView.tsx';
+
+const at = { path: '/models/:id', route: `/models/${IDS.model}` };
+
+describe('ModelView', () => {
+  it('shows an error state when provenance cannot be loaded', async () => {
+    renderView(<ModelView />, { ...at, responses: { Model: new GraphqlError('node budget exceeded') } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('node budget exceeded');
+  });
+
+  it('lists the data sets behind the model with their digests', async () => {
+    renderView(<ModelView />, { ...at, responses: { Model: model } });
+    const table = await screen.findByRole('table', { name: 'Data sets behind this model' });
+    expect(within(table).getByRole('link', { name: 'iris.csv' })).toHaveAttribute('href', `/artifacts/${IDS.dataset}`);
+    expect(within(table).getByTitle(DATASET_DIGEST)).toHaveTextContent('sha256:91eb642c3adb');
+    expect(screen.getByText('Seed')).toBeInTheDocument();
+  });
+
+  it('approves with a comment and the status it expects to replace', async () => {
+    const view = renderView(<ModelView />, {
+      ...at,
+      responses: {
+        Model: model,
+        SetModelApprovalStatus: {
+          setModelApprovalStatus: { errors: [], modelPackage: { id: IDS.modelPackage, approvalStatus: 'Approved', approvals: [] } },
+        },
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Comment'), 'accuracy ok');
+    await userEvent.click(screen.getByRole('button', { name: /Approve/ }));
+    expect(await screen.findByText('iris-classifier v1 approved.')).toBeInTheDocument();
+    expect(view.calls.find((c) => c.operationName === 'SetModelApprovalStatus')?.variables).toEqual({
+      input: { id: IDS.modelPackage, status: 'Approved', comment: 'accuracy ok', expectedStatus: 'PendingManualApproval' },
+    });
+  });
+
+  it('shows a refused decision as an error', async () => {
+    renderView(<ModelView />, {
+      ...at,
+      responses: {
+        Model: model,
+        SetModelApprovalStatus: {
+          setModelApprovalStatus: {
+            errors: [{ code: 'CONFLICT', message: 'status changed meanwhile', path: 'input.expectedStatus' }],
+            modelPackage: null,
+          },
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Reject/ }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('status changed meanwhile'));
+  });
+});
