@@ -48,11 +48,15 @@ async function main(): Promise<void> {
   const dataDir = path.join(work, 'data');
   try {
     log(`building the ${values.artifacts}-artifact lineage graph (npm run bench:lineage -- --keep) ...`);
-    const built = spawnSync('npm', ['run', '--silent', 'bench:lineage', '--', '--json', '--keep', '--samples', '1', '--artifacts', values.artifacts, '--tmp', work], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const built = spawnSync(
+      'npm',
+      ['run', '--silent', 'bench:lineage', '--', '--json', '--keep', '--samples', '1', '--artifacts', values.artifacts, '--tmp', work],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const line = built.stdout.trim().split('\n').at(-1) ?? '';
     if (built.status !== 0 || !line.startsWith('{')) throw new Error(`bench:lineage failed: ${built.stderr}`);
     const graph = JSON.parse(line) as { file: string; artifacts: number; totalEdges: number };
@@ -61,17 +65,28 @@ async function main(): Promise<void> {
     // Take the graph over as the store of a data directory (after the runtime created its layout).
     for (const suffix of ['-wal', '-shm']) rmSync(path.join(dataDir, `pedigree.db${suffix}`), { force: true });
     copyFileSync(graph.file, path.join(dataDir, 'pedigree.db'));
-    for (const suffix of ['-wal', '-shm']) if (existsSync(`${graph.file}${suffix}`)) copyFileSync(`${graph.file}${suffix}`, path.join(dataDir, `pedigree.db${suffix}`));
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(`${graph.file}${suffix}`)) copyFileSync(`${graph.file}${suffix}`, path.join(dataDir, `pedigree.db${suffix}`));
 
-    const store = (await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createSilentLogger() })).store;
+    const store = (await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createSilentLogger() }))
+      .store;
     const models = (await store.listArtifacts({ types: ['Model'], first: 200 })).items.map((a) => a.id);
     if (models.length === 0) throw new Error('the graph has no models');
 
-    const raw = await startRawServer(async (id) => JSON.stringify(await store.traverse({ startIds: [id], direction: 'UPSTREAM', maxDepth: 10 })));
+    const raw = await startRawServer(async (id) =>
+      JSON.stringify(await store.traverse({ startIds: [id], direction: 'UPSTREAM', maxDepth: 10 })),
+    );
     const api = await startApi(dataDir);
     try {
-      const graphql = await load(`${api.url}/graphql`, models, (id) => JSON.stringify({ query: QUERY, variables: { id } }), api.pid);
-      const rawResult = await load(`${raw.url}/lineage`, models, (id) => JSON.stringify({ id }), null);
+      const graphqlBody = (id: string): string => JSON.stringify({ query: QUERY, variables: { id } });
+      const rawBody = (id: string): string => JSON.stringify({ id });
+      // Warm both (JIT, SQLite page caches) before measuring, then measure each in turn.
+      log('warming up ...');
+      await load(`${api.url}/graphql`, models, graphqlBody, null, 3);
+      await load(`${raw.url}/lineage`, models, rawBody, null, 3);
+      log('measuring ...');
+      const graphql = await load(`${api.url}/graphql`, models, graphqlBody, api.pid);
+      const rawResult = await load(`${raw.url}/lineage`, models, rawBody, null);
       const result = {
         artifacts: graph.artifacts,
         edges: graph.totalEdges,
@@ -130,7 +145,15 @@ async function startApi(dataDir: string): Promise<{ url: string; pid: number; st
   const port = await freePort();
   const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PEDIGREE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PEDIGREE_DEMO: 'false', LOG_LEVEL: 'warn', PEDIGREE_TOKENS: '' },
+    env: {
+      ...process.env,
+      PEDIGREE_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PEDIGREE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      PEDIGREE_TOKENS: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let alive = true;
@@ -174,7 +197,11 @@ async function freePort(): Promise<number> {
 
 /** The node process under `pid` (tsx's child) or `pid` itself. */
 function serverPid(pid: number): number {
-  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
   return children.length > 0 ? serverPid(children[0]!) : pid;
 }
 
@@ -193,6 +220,7 @@ async function load(
   ids: readonly string[],
   body: (id: string) => string,
   pid: number | null,
+  duration = Number(values.duration),
 ): Promise<{ rps: number; p50: number; p99: number; errors: number; maxRssMb: number }> {
   let next = 0;
   let maxRssMb = pid ? rssMb(pid) : 0;
@@ -201,7 +229,7 @@ async function load(
     url,
     method: 'POST',
     connections: Number(values.connections),
-    duration: Number(values.duration),
+    duration,
     headers: { 'content-type': 'application/json' },
     requests: [
       {
@@ -210,7 +238,13 @@ async function load(
     ],
   });
   if (sampler) clearInterval(sampler);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, maxRssMb };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    maxRssMb,
+  };
 }
 
 main().then(
