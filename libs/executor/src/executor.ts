@@ -7,6 +7,7 @@ import {
   ValidationError,
   canonicalDigest,
   createExecutionId,
+  isPedigreeError,
   type ArtifactId,
   type ErrorIssue,
   type ExecutionId,
@@ -302,7 +303,14 @@ export function createExecutor(options: ExecutorOptions): Executor {
     async stop(executionId) {
       const run = runs.get(executionId);
       if (run) {
-        await run.stop();
+        try {
+          await run.stop();
+        } catch (error) {
+          if (!isPedigreeError(error) || error.code !== 'CONFLICT') throw error;
+          // It ended between the look-up and the write.
+          const ended = await store.getExecution(executionId);
+          throw new ExecutionNotRunnableError(executionId, ended.status, `Execution ${executionId} has already ended (${ended.status})`);
+        }
         return;
       }
       const execution = await store.getExecution(executionId);
