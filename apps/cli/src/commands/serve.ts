@@ -39,7 +39,11 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
       env,
       stdio: 'inherit',
     });
-    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    let signalled = false;
+    const forward = (signal: NodeJS.Signals) => () => {
+      signalled = true;
+      child.kill(signal);
+    };
     const onInt = forward('SIGINT');
     const onTerm = forward('SIGTERM');
     process.on('SIGINT', onInt);
@@ -47,6 +51,7 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
     const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 128 + 2 : 1))));
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
-    if (code !== 0) throw failure(`the server exited with code ${code}`);
+    // Stopped by Ctrl-C or SIGTERM: a clean shutdown, whatever code npm reports for it.
+    if (code !== 0 && !signalled) throw failure(`the server exited with code ${code}`);
   });
 }
