@@ -72,7 +72,7 @@ export function attachRunDisplay(
     }
     const shownReason = r.failureReason && r.failureReason.toLowerCase() !== r.status.toLowerCase() ? r.failureReason : null;
     const reason = shownReason && (r.status === 'Failed' || r.status === 'Stopped') ? s.dim(`  ${shownReason}`) : '';
-    const duration = TERMINAL.has(r.status) || live ? formatSeconds(elapsed) : '';
+    const duration = r.status === 'Skipped' ? '' : TERMINAL.has(r.status) || live ? formatSeconds(elapsed) : '';
     return `${color(SYMBOL[r.status])} ${pad(r.name, 22)} ${pad(color(r.status), 10)} ${pad(duration, 7)} ${cache}${attempt}${bar}${reason}`.trimEnd();
   };
 
