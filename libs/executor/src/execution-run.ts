@@ -862,7 +862,10 @@ export class ExecutionRun {
     const controller = new AbortController();
     s.controller = controller;
     if (this.stopping) controller.abort('stopped');
-    const timer = def.timeoutSeconds !== null ? setTimeout(() => controller.abort('timeout'), def.timeoutSeconds * 1000) : null;
+    let timer: NodeJS.Timeout | null = null;
+    const startTimeout = (): void => {
+      if (timer === null && def.timeoutSeconds !== null) timer = setTimeout(() => controller.abort('timeout'), def.timeoutSeconds * 1000);
+    };
     try {
       const result = await runner.run(
         {
@@ -880,6 +883,7 @@ export class ExecutionRun {
           onLog,
           killGraceMs: this.deps.killGraceMs,
           onProcess: (pid) => writeFileSync(path.join(attemptDir, PID_FILE), String(pid)),
+          onStart: startTimeout,
         },
         controller.signal,
       );

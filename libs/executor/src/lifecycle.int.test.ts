@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExecutionId, type StepStatus } from '@pedigree/domain';
 import type { Clock } from './clock.ts';
+import { createHandlerRunner } from './runners/handler-runner.ts';
 import type { ExecutorEvent } from './events.ts';
 import { createTestExecutor, testPipeline, type TestExecutor } from './testing/index.ts';
 
@@ -216,6 +217,20 @@ describe('more ways to end', () => {
     });
     expect(execution.status).toBe('Failed');
     expect(steps['approve']!.attempts[0]).toMatchObject({ status: 'Failed', failureKind: 'timeout' });
+  });
+
+  it('counts a handler step timeout from when a worker takes it, not from when it queued for one', async () => {
+    t = await createTestExecutor({ runners: [createHandlerRunner({ threads: 1 })] });
+    await t.writeProjectFile('nap.ts', `export async function nap() { await new Promise((resolve) => setTimeout(resolve, 400)); }\n`);
+    const nap = (name: string) => ({
+      name,
+      type: 'processing',
+      run: { kind: 'handler', module: 'nap.ts', export: 'nap' },
+      timeoutSeconds: 0.7,
+    });
+    // One worker, three steps of 0.4 s each: the last one waits 0.8 s for the worker, longer than its timeout.
+    const { execution } = await t.run({ name: 'queued', steps: [nap('a'), nap('b'), nap('c')] });
+    expect(execution.status, execution.failureReason ?? '').toBe('Succeeded');
   });
 
   it('times out a handler step that ignores its AbortSignal by terminating its worker', async () => {

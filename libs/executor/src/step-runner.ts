@@ -30,6 +30,12 @@ export interface StepRunRequest {
   readonly killGraceMs: number;
   /** Called once a command's process exists (not for handlers): the executor records the pid so that a later resume can end an orphan. */
   readonly onProcess?: (pid: number) => void;
+  /**
+   * Called when the step really starts (the process is spawned, a worker took the task): the
+   * step's timeout counts from here, not from time spent waiting for a free worker. Every runner
+   * must call it once (a step whose runner never does has no timeout).
+   */
+  readonly onStart?: () => void;
 }
 
 export interface StepRunResult {

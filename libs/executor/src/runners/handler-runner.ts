@@ -60,7 +60,8 @@ export function createHandlerRunner(options: HandlerRunnerOptions = {}): StepRun
       url.searchParams.set('v', request.run.version);
       const channel = new MessageChannel();
       channel.port1.on('message', (message: { type: string; line: string }) => {
-        if (message.type === 'log') {
+        if (message.type === 'started') request.onStart?.();
+        else if (message.type === 'log') {
           for (const line of message.line.split('\n')) request.onLog('stdout', line);
         }
       });

@@ -19,6 +19,7 @@ export default async function runHandler({ moduleUrl, exportName, context, port 
     if (message && message.type === 'abort') controller.abort(new Error(String(message.reason)));
   });
   const log = (message) => port.postMessage({ type: 'log', line: String(message) });
+  port.postMessage({ type: 'started' });
   try {
     let mod;
     try {

@@ -65,6 +65,7 @@ export function createSubprocessRunner(options: SubprocessRunnerOptions = {}): S
           live.add(pid);
           request.onProcess?.(pid);
         }
+        request.onStart?.();
         const killGroup = (sig: NodeJS.Signals): void => {
           if (pid === undefined) return;
           try {
