@@ -195,14 +195,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The node process under `pid` (tsx's child) or `pid` itself. */
+/** The node process that serves: tsx's node child (not its esbuild helper), or `pid` itself. */
 function serverPid(pid: number): number {
   const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
     .stdout.trim()
     .split('\n')
     .filter(Boolean)
     .map(Number);
-  return children.length > 0 ? serverPid(children[0]!) : pid;
+  const node = children.find((child) => {
+    try {
+      return readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node';
+    } catch {
+      return false;
+    }
+  });
+  return node === undefined ? pid : serverPid(node);
 }
 
 function rssMb(pid: number): number {
