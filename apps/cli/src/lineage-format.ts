@@ -35,13 +35,39 @@ export function formatTree(result: TraverseResult, startId: string, direction: L
     const children = childMap(result.edges, dir);
     const seen = new Set<string>([startId]);
     const body: string[] = [];
-    walk(startId, '', children, byId, seen, body);
+    walk(startId, '', children, byId, seen, body, RELATION[dir]);
     if (title) lines.push(`${title}:`, ...(body.length ? body : ['  (none)']));
     else lines.push(...body);
   }
   if (result.truncated) lines.push('(truncated: more nodes exist beyond the node limit; narrow with --depth)');
   return lines;
 }
+
+/** How a child relates to its parent in the tree, read from the parent: "produced by", "consumed by", ... */
+const RELATION: Readonly<Record<'UPSTREAM' | 'DOWNSTREAM', Readonly<Record<string, string>>>> = {
+  UPSTREAM: {
+    PRODUCED: 'produced by',
+    CONSUMED_BY: 'consumed',
+    DERIVED_FROM: 'derived from',
+    PACKAGED_AS: 'packages',
+    REUSED: 'reused by',
+    PART_OF: 'has part',
+    RUN_OF: 'run',
+    VERSION_OF: 'version',
+    ASSOCIATED_WITH: 'member',
+  },
+  DOWNSTREAM: {
+    PRODUCED: 'produced',
+    CONSUMED_BY: 'consumed by',
+    DERIVED_FROM: 'derived into',
+    PACKAGED_AS: 'packaged as',
+    REUSED: 'reused',
+    PART_OF: 'part of',
+    RUN_OF: 'run of',
+    VERSION_OF: 'version of',
+    ASSOCIATED_WITH: 'in context',
+  },
+};
 
 function childMap(edges: readonly LineageEdge[], dir: 'UPSTREAM' | 'DOWNSTREAM'): Map<string, { id: string; type: string }[]> {
   const map = new Map<string, { id: string; type: string }[]>();
@@ -62,16 +88,17 @@ function walk(
   byId: ReadonlyMap<string, LineageNode>,
   seen: Set<string>,
   out: string[],
+  relation: Readonly<Record<string, string>>,
 ): void {
   const kids = (children.get(id) ?? []).filter((c) => byId.has(c.id));
   kids.forEach((c, i) => {
     const last = i === kids.length - 1;
     const node = byId.get(c.id)!;
     const again = seen.has(c.id);
-    out.push(`${prefix}${last ? '└─' : '├─'} ${c.type} ${nodeLine(node)}${again ? ' (see above)' : ''}`);
+    out.push(`${prefix}${last ? '└─' : '├─'} ${relation[c.type] ?? c.type} ${nodeLine(node)}${again ? ' (see above)' : ''}`);
     if (again) return;
     seen.add(c.id);
-    walk(c.id, `${prefix}${last ? '   ' : '│  '}`, children, byId, seen, out);
+    walk(c.id, `${prefix}${last ? '   ' : '│  '}`, children, byId, seen, out, relation);
   });
 }
 

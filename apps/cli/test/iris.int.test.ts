@@ -80,8 +80,8 @@ describe('pedigree lineage, impact, provenance', () => {
     const r = await cli('lineage', modelArtifactId, '--direction', 'up');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^\[Model\] TrainModel\/model/);
-    expect(r.stdout).toMatch(/PRODUCED \[Step:training\] TrainModel/);
-    expect(r.stdout).toMatch(/CONSUMED_BY \[DataSet\] iris\.csv/);
+    expect(r.stdout).toMatch(/─ produced by \[Step:training\] TrainModel/);
+    expect(r.stdout).toMatch(/─ consumed \[DataSet\] iris\.csv/);
   });
 
   it('prints JSON with nodes and edges', async () => {
