@@ -104,6 +104,9 @@ export interface CallbackOutcome {
 
 const IN_FLIGHT: ReadonlySet<StepStatus> = new Set(['Starting', 'Executing', 'Stopping']);
 
+/** How often a run looks for a stop requested by another process. */
+export const REMOTE_STOP_POLL_MS = 500;
+
 /**
  * One run of one execution in this process: walks the DAG, runs ready steps up to the parallel
  * limit, and ends the execution. Every status change goes to the store first and is published
@@ -127,6 +130,7 @@ export class ExecutionRun {
   private execution: PipelineExecution;
   private readonly limit: number;
   private readonly codeMemo = new Map<string, Promise<HandlerCode>>();
+  private remoteStopTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: RunDeps,
@@ -142,6 +146,7 @@ export class ExecutionRun {
 
   /** Starts walking the DAG in the background; `done` settles with the final execution. */
   begin(): this {
+    this.watchForRemoteStop();
     void this.load().then(
       () => this.pump(),
       (error: unknown) => {
@@ -161,6 +166,30 @@ export class ExecutionRun {
       .transitionExecution({ id: this.executionId, from: 'Executing', to: 'Stopping', at: this.iso() })
       .then((execution) => this.publishExecution(execution));
     await this.stopWrite;
+    await this.haltSteps();
+  }
+
+  /**
+   * Another process (the CLI, another API instance) may move the execution to Stopping in the
+   * store; this run notices within `REMOTE_STOP_POLL_MS` and stops its steps as if asked here.
+   */
+  private watchForRemoteStop(): void {
+    this.remoteStopTimer = setInterval(() => {
+      if (this.finishing || this.stopping) return;
+      this.deps.store.getExecution(this.executionId).then(
+        (execution) => {
+          if (execution.status !== 'Stopping' || this.finishing || this.stopping) return;
+          this.stopping = true;
+          this.publishExecution(execution);
+          void this.haltSteps().catch((error: unknown) => this.log.error({ err: error }, 'could not stop steps'));
+        },
+        () => undefined,
+      );
+    }, REMOTE_STOP_POLL_MS);
+    this.remoteStopTimer.unref();
+  }
+
+  private async haltSteps(): Promise<void> {
     this.stopController.abort('stopped');
     await Promise.all(
       [...this.steps.values()]
@@ -406,6 +435,7 @@ export class ExecutionRun {
   private async finish(): Promise<void> {
     if (this.finishing) return;
     this.finishing = true;
+    if (this.remoteStopTimer) clearInterval(this.remoteStopTimer);
     if (this.stopWrite) await this.stopWrite.catch(() => undefined);
     if (!this.stopping && this.failure === null) {
       const unfinished = [...this.steps.values()].filter((s) => s.phase === 'pending').map((s) => s.def.name);

@@ -32,7 +32,14 @@ import { systemClock, type Clock } from './clock.ts';
 import { ExecutionNotRunnableError, SelectiveExecutionError } from './errors.ts';
 import { createEventBus, type ExecutorEvents } from './events.ts';
 import { FileDigestCache } from './code-digest.ts';
-import { ExecutionRun, attemptDirOf, killOrphanedCommand, type CallbackOutcome, type RunMarker } from './execution-run.ts';
+import {
+  ExecutionRun,
+  REMOTE_STOP_POLL_MS,
+  attemptDirOf,
+  killOrphanedCommand,
+  type CallbackOutcome,
+  type RunMarker,
+} from './execution-run.ts';
 import { noopLogger, type Logger } from './logger.ts';
 import { stepNeeds } from './references.ts';
 import { createHandlerRunner } from './runners/handler-runner.ts';
@@ -321,11 +328,18 @@ export function createExecutor(options: ExecutorOptions): Executor {
           `Execution ${executionId} has already ended (${execution.status})`,
         );
       }
-      // Not running here (left over from a stopped process): nothing to signal, just record the stop.
+      // Not running in this process. Record Stopping; if another process runs it, it notices (see
+      // REMOTE_STOP_POLL_MS), stops its steps and ends it Stopped. If nobody does within the grace
+      // period, no process owns it (left over from a crash): end it here.
       const current =
         execution.status === 'Executing'
           ? await store.transitionExecution({ id: executionId, from: 'Executing', to: 'Stopping', at: iso() })
           : execution;
+      const deadline = Date.now() + deps.killGraceMs + 4 * REMOTE_STOP_POLL_MS + 1_000;
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        if ((await store.getExecution(executionId)).status !== 'Stopping') return;
+      }
       await finishStopped(current);
     },
 

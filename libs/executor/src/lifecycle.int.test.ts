@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExecutionId, type StepStatus } from '@pedigree/domain';
+import { canonicalDigest, createExecutionId, type StepStatus } from '@pedigree/domain';
 import type { Clock } from './clock.ts';
 import { createHandlerRunner } from './runners/handler-runner.ts';
 import type { ExecutorEvent } from './events.ts';
@@ -273,6 +273,36 @@ describe('stop', () => {
     expect(stepStatuses).toEqual(['Starting', 'Executing', 'Stopping', 'Stopped']);
     const logs = t.events.flatMap((e) => (e.type === 'log' ? [e.line] : []));
     expect(logs).toContain('got SIGTERM');
+  });
+
+  it('stops an execution that another executor on the same store runs (as the CLI stops one the API runs)', async () => {
+    t = await createTestExecutor({ killGraceMs: 300 });
+    const other = await createTestExecutor({ store: t.store, killGraceMs: 300 });
+    try {
+      const id = await t.executor.start(testPipeline({ name: 'remote-stop', steps: [nodeStep('long', 'setInterval(() => {}, 1000)')] }));
+      await waitForEvent(t, (e) => e.type === 'step-status' && e.status === 'Executing');
+      const stoppedAt = Date.now();
+      await other.executor.stop(id);
+      expect((await t.executor.wait(id)).status).toBe('Stopped');
+      expect(Date.now() - stoppedAt).toBeLessThan(3000);
+      expect((await t.outcome(id)).steps['long']!.status).toBe('Stopped');
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('stops an execution no process runs any more', async () => {
+    t = await createTestExecutor({ killGraceMs: 100 });
+    const def = testPipeline({ name: 'ownerless', steps: [nodeStep('a', '')] });
+    const { version } = await t.store.upsertPipelineVersion({
+      pipelineName: def.name,
+      definition: def as never,
+      definitionHash: canonicalDigest(def),
+    });
+    const execution = await t.store.createExecution({ pipelineVersionId: version.id, parameters: {} });
+    await t.executor.stop(execution.id);
+    expect((await t.store.getExecution(execution.id)).status).toBe('Stopped');
+    await expect(t.executor.stop(execution.id)).rejects.toMatchObject({ code: 'EXECUTION_NOT_RUNNABLE' });
   });
 
   it('stops a handler step through its AbortSignal', async () => {
