@@ -15,7 +15,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it('stops the execution cleanly on Ctrl-C (SIGINT): the step and the execution end Stopped, exit 1', async () => {
+it('stops the execution cleanly on Ctrl-C (SIGINT): the step and the execution end Stopped, exit 1; logs --follow ends with it', async () => {
   const child = spawn(process.execPath, [BIN, 'run', path.join(CLI_ROOT, 'test/fixtures/slow-pipeline.ts')], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NO_COLOR: '1', PEDIGREE_DATA_DIR: dataDir },
@@ -32,12 +32,18 @@ it('stops the execution cleanly on Ctrl-C (SIGINT): the step and the execution e
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await running;
+  const id = /Execution (ex_\w+) started/.exec(stdout)![1]!;
+  // Another process follows the running step's output until the execution ends.
+  const follow = pedigree(['executions', 'logs', id, 'Sleep', '--follow'], { dataDir });
+  await new Promise((r) => setTimeout(r, 1500));
   child.kill('SIGINT');
   const code = await exited;
   expect(code, stdout + stderr).toBe(1);
   expect(stderr).toMatch(/^stopping execution ex_\w+ \(Ctrl-C again to exit at once\)$/m);
   expect(stdout).toMatch(/^■ Sleep\s+Stopped/m);
-  const id = /Execution (ex_\w+) started/.exec(stdout)![1]!;
+  const followed = await follow;
+  expect(followed.code, followed.stderr).toBe(0);
+  expect(followed.stdout).toBe('sleeping\n');
   const show = JSON.parse((await pedigree(['executions', 'show', id, '--json'], { dataDir })).stdout);
   expect(show.execution.status).toBe('Stopped');
   expect(show.steps[0].status).toBe('Stopped');
