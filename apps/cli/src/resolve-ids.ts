@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ID_PREFIX, type Artifact, type ArtifactId, type ModelPackage, type ModelPackageId } from '@pedigree/domain';
+import { ID_PREFIX, isNotFoundError, type Artifact, type ArtifactId, type ModelPackage, type ModelPackageId } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import { usageError } from './errors.ts';
 
@@ -36,8 +36,9 @@ export async function resolveModel(store: GraphStore, ref: string): Promise<Reso
     let pkg: ModelPackage;
     try {
       pkg = await store.getModelPackage(ref as ModelPackageId);
-    } catch {
-      throw usageError(`no model package with id ${ref}`);
+    } catch (error) {
+      if (isNotFoundError(error)) throw usageError(`no model package with id ${ref}`);
+      throw error;
     }
     const artifact = await store.getArtifact(pkg.modelArtifactId);
     return { artifact, modelPackage: pkg };
