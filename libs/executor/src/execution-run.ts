@@ -170,12 +170,14 @@ export class ExecutionRun {
   }
 
   /**
-   * Another process (the CLI, another API instance) may move the execution to Stopping in the
-   * store; this run notices within `REMOTE_STOP_POLL_MS` and stops its steps as if asked here.
+   * Another process (the CLI, another API instance) may move the execution to Stopping, or signal
+   * a callback step, through the store; this run notices within `REMOTE_STOP_POLL_MS` and acts as
+   * if asked here.
    */
   private watchForRemoteStop(): void {
     this.remoteStopTimer = setInterval(() => {
       if (this.finishing || this.stopping) return;
+      this.pickUpRemoteSignals();
       this.deps.store.getExecution(this.executionId).then(
         (execution) => {
           if (execution.status !== 'Stopping' || this.finishing || this.stopping) return;
@@ -187,6 +189,26 @@ export class ExecutionRun {
       );
     }, REMOTE_STOP_POLL_MS);
     this.remoteStopTimer.unref();
+  }
+
+  /** A callback another process signalled (through the store): deliver it to the waiting step. */
+  private pickUpRemoteSignals(): void {
+    const waiting = [...this.steps.values()].filter((s) => s.callback && s.record?.status === 'Executing');
+    if (waiting.length === 0) return;
+    this.deps.store.getExecutionWithSteps(this.executionId).then(
+      ({ steps }) => {
+        for (const s of waiting) {
+          const record = steps.find((r) => r.stepName === s.def.name);
+          if (!record || record.status === 'Executing' || !s.callback) continue;
+          const deliver = s.callback;
+          s.callback = null;
+          s.record = record;
+          this.publishStep(record);
+          deliver({ status: record.status === 'Succeeded' ? 'Succeeded' : 'Failed', outputs: {}, reason: record.failureReason });
+        }
+      },
+      () => undefined,
+    );
   }
 
   private async haltSteps(): Promise<void> {

@@ -440,6 +440,27 @@ describe('conditions, callbacks and model registration', () => {
     expect(t.events.some((e) => e.type === 'log' && e.line === 'please approve')).toBe(true);
   });
 
+  it('continues when another executor on the same store delivers the signal (as the CLI signals one the API runs)', async () => {
+    t = await createTestExecutor();
+    const other = await createTestExecutor({ store: t.store });
+    try {
+      const def = testPipeline({
+        name: 'remote-signal',
+        steps: [
+          { name: 'approve', type: 'callback', outputs: [{ name: 'by', type: 'String' }] },
+          nodeStep('after', '', { dependsOn: ['approve'] }),
+        ],
+      });
+      const id = await t.executor.start(def);
+      await waitForEvent(t, (e) => e.type === 'step-status' && e.stepName === 'approve' && e.status === 'Executing');
+      await other.executor.signal(id, 'approve', 'Succeeded', { by: 'grace' });
+      expect((await t.executor.wait(id)).status).toBe('Succeeded');
+      expect((await t.outcome(id)).steps['approve']!.properties).toMatchObject({ outputs: { by: 'grace' } });
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('fails the execution when the callback reports failure', async () => {
     t = await createTestExecutor();
     const id = await t.executor.start(testPipeline({ name: 'rejected', steps: [{ name: 'approve', type: 'callback' }] }));
