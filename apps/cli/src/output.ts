@@ -44,6 +44,14 @@ export function createOutput(options: OutputOptions = {}): Output {
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
   const isTty = Boolean(stdout.isTTY);
+  // A reader that goes away early (`pedigree lineage ... | head`) is not an error of ours: stop
+  // quietly, as Unix tools do, instead of dying with an EPIPE stack trace.
+  for (const stream of [stdout, stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   // NO_COLOR (https://no-color.org) wins; FORCE_COLOR turns colour on for pipes.
   const color = env.NO_COLOR === undefined && (isTty || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'));
   const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
