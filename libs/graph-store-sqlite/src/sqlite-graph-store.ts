@@ -8,6 +8,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   STEP_TYPES,
+  StoreUnavailableError,
   TERMINAL_EXECUTION_STATUSES,
   TERMINAL_STEP_STATUSES,
   ValidationError,
@@ -31,6 +32,7 @@ import {
   type JsonValue,
   type ModelPackage,
   type ModelPackageId,
+  type PedigreeError,
   type StepAttempt,
   type StepExecution,
   type StepExecutionId,
@@ -106,7 +108,47 @@ export interface SqliteGraphStoreOptions {
    * lost on power loss; only for rebuildable data such as benchmark fixtures.
    */
   readonly durability?: 'full' | 'normal';
+  /**
+   * Group commit: at most this many write calls share one transaction (and its one fsync);
+   * default 64. 1 gives every call its own transaction.
+   */
+  readonly maxBatchCalls?: number;
+  /** Called after each group commit returned, before any of its calls settle (metrics, tests). */
+  readonly onWriteBatch?: (batch: WriteBatchInfo) => void;
 }
+
+/** What one group commit did. */
+export interface WriteBatchInfo {
+  /** Write calls in the transaction, including those that failed and were rolled back to their savepoint. */
+  readonly calls: number;
+  readonly failed: number;
+  /** From BEGIN IMMEDIATE to the end of COMMIT (its fsync included). */
+  readonly durationMs: number;
+}
+
+/** Default bound on the write calls of one group commit. */
+export const DEFAULT_MAX_BATCH_CALLS = 64;
+
+/** A write call waiting for the next group commit. */
+interface QueuedWrite {
+  readonly operation: string;
+  readonly fn: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  /** Until when the call waits for another process's write lock (its own busy timeout). */
+  readonly deadline: number;
+}
+
+/** A call whose error made SQLite roll back the whole transaction (I/O, full disk): the batch is lost. */
+class TransactionLost {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {}
+}
+
+// Taken at load: a test that fakes timers later must not stall the store's commits.
+const defer: (fn: () => void) => void = globalThis.setImmediate;
 
 /** Full-text index input per artifact is capped: a 1 MB property must not make a 1 MB index entry. */
 const FTS_PROPERTY_TEXT_MAX = 32 * 1024;
@@ -202,7 +244,7 @@ export function createSqliteGraphStore(options: SqliteGraphStoreOptions): GraphS
   // From here on the adapter retries busy transactions itself (see #transaction); SQLite's own
   // handler only covers the first few milliseconds.
   db.pragma(`busy_timeout = ${Math.min(busyTimeoutMs, SQLITE_BUSY_SLICE_MS)}`);
-  return new SqliteGraphStore(db, options.logger, busyTimeoutMs);
+  return new SqliteGraphStore(db, options.logger, busyTimeoutMs, options);
 }
 
 class SqliteGraphStore implements GraphStore {
@@ -214,13 +256,36 @@ class SqliteGraphStore implements GraphStore {
   readonly #logger: SqliteStoreLogger | undefined;
 
   readonly #busyTimeoutMs: number;
+  readonly #maxBatchCalls: number;
+  readonly #onWriteBatch: ((batch: WriteBatchInfo) => void) | undefined;
+  /** Write calls waiting for the next group commit, in call order. */
+  #queue: QueuedWrite[] = [];
+  #flushScheduled = false;
+  /** A group commit is running or waiting for another process's lock. */
+  #flushing = false;
+  readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
-  constructor(db: Database.Database, logger: SqliteStoreLogger | undefined, busyTimeoutMs: number) {
+  constructor(
+    db: Database.Database,
+    logger: SqliteStoreLogger | undefined,
+    busyTimeoutMs: number,
+    batch: Pick<SqliteGraphStoreOptions, 'maxBatchCalls' | 'onWriteBatch'>,
+  ) {
     this.#db = db;
     this.#busyTimeoutMs = busyTimeoutMs;
     this.#logger = logger;
+    this.#maxBatchCalls = Math.max(1, Math.trunc(batch.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS));
+    this.#onWriteBatch = batch.onWriteBatch;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
     this.#traverser = createTraverser((sql) => this.#stmt(sql));
+    this.#control = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT call'),
+      release: db.prepare('RELEASE call'),
+      rollbackTo: db.prepare('ROLLBACK TO call'),
+    };
   }
 
   #stmt(sql: string): Database.Statement {
@@ -245,38 +310,160 @@ class SqliteGraphStore implements GraphStore {
   }
 
   /**
-   * Runs `fn` in a transaction, retrying while another process holds the lock, until the busy
-   * timeout. SQLite's own busy handler backs off to 100 ms sleeps, so against a process that
-   * writes back to back it can starve for seconds; polling every few milliseconds from here
-   * (without blocking the event loop) gets a turn within milliseconds. Retrying is safe: a busy
-   * transaction was rolled back whole before `fn` made any change.
+   * Runs a read in its own deferred transaction (several statements share one snapshot),
+   * retrying while another process holds a lock, until the busy timeout. SQLite's own busy
+   * handler backs off to 100 ms sleeps, so against a process that writes back to back it can
+   * starve for seconds; polling every few milliseconds from here (without blocking the event
+   * loop) gets a turn within milliseconds. A read runs at once and synchronously, never inside a
+   * group commit (those run start to COMMIT without yielding), so it sees committed state only.
    */
-  async #transaction<T>(operation: string, mode: 'deferred' | 'immediate', fn: () => T): Promise<T> {
+  async #read<T>(operation: string, fn: () => T): Promise<T> {
     const deadline = Date.now() + this.#busyTimeoutMs;
     for (;;) {
       try {
-        if (mode === 'deferred' && this.#db.inTransaction) return fn();
-        return this.#tx[mode](fn) as T;
+        if (this.#db.inTransaction) return fn();
+        return this.#tx.deferred(fn) as T;
       } catch (error) {
         if (isBusy(error) && Date.now() < deadline) {
           await sleep(1 + Math.random() * 4);
           continue;
         }
-        const mapped = toPedigreeError(error, operation);
-        if (mapped.code === 'STORE_UNAVAILABLE') this.#logger?.warn({ operation, code: mapped.code }, mapped.message);
-        throw mapped;
+        throw this.#mapError(error, operation);
       }
     }
   }
 
-  /** Runs a read; several statements share one snapshot. Driver errors are mapped here. */
-  #read<T>(operation: string, fn: () => T): Promise<T> {
-    return this.#transaction(operation, 'deferred', fn);
+  #mapError(error: unknown, operation: string): PedigreeError {
+    const mapped = toPedigreeError(error, operation);
+    if (mapped.code === 'STORE_UNAVAILABLE') this.#logger?.warn({ operation, code: mapped.code }, mapped.message);
+    return mapped;
   }
 
-  /** Runs a write in a short BEGIN IMMEDIATE transaction: the write lock is taken up front, so it never fails half way on a lock upgrade. */
+  /**
+   * Queues a write for the next group commit. Every write call queued until the event loop's
+   * next turn is applied in one BEGIN IMMEDIATE ... COMMIT, each call inside its own SAVEPOINT:
+   * a call that throws is rolled back to its savepoint and rejects alone, its neighbours commit.
+   * Promises settle only after COMMIT (and its fsync) returned, so durability per call is
+   * unchanged; the fsync is shared. The write lock is taken up front (IMMEDIATE), so a batch
+   * never fails half way on a lock upgrade.
+   */
   #write<T>(operation: string, fn: () => T): Promise<T> {
-    return this.#transaction(operation, 'immediate', fn);
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ operation, fn, resolve: resolve as (value: unknown) => void, reject, deadline: Date.now() + this.#busyTimeoutMs });
+      this.#scheduleFlush();
+    });
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#flushing || this.#queue.length === 0) return;
+    this.#flushScheduled = true;
+    // The next turn of the event loop, not a microtask: writes issued by I/O callbacks of the
+    // same poll phase (steps finishing together) join the batch.
+    defer(() => {
+      this.#flushScheduled = false;
+      void this.#flush();
+    });
+  }
+
+  /** Runs group commits until the queue is empty, a bounded batch per event-loop turn. */
+  async #flush(): Promise<void> {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    try {
+      let batch = this.#queue.splice(0, this.#maxBatchCalls);
+      while (batch.length > 0) {
+        try {
+          const started = performance.now();
+          const outcomes = this.#commitBatch(batch);
+          const durationMs = performance.now() - started;
+          const failed = outcomes.filter((o) => !o.ok).length;
+          try {
+            this.#onWriteBatch?.({ calls: batch.length, failed, durationMs });
+          } catch {
+            // An observer's failure is not the writers' failure.
+          }
+          if (batch.length > 1) this.#logger?.debug({ calls: batch.length, failed, durationMs }, 'group commit');
+          batch.forEach((w, i) => {
+            const o = outcomes[i]!;
+            if (o.ok) w.resolve(o.value);
+            else w.reject(this.#mapError(o.error, w.operation));
+          });
+          batch = [];
+        } catch (error) {
+          if (error instanceof TransactionLost) {
+            // The failing call rejects; its neighbours were rolled back with it and run again.
+            const failing = batch[error.index]!;
+            if (isBusy(error.error)) {
+              batch = await this.#waitForLock(batch);
+            } else {
+              failing.reject(this.#mapError(error.error, failing.operation));
+              batch = batch.filter((_, i) => i !== error.index);
+            }
+            continue;
+          }
+          if (isBusy(error)) {
+            batch = await this.#waitForLock(batch);
+            continue;
+          }
+          // BEGIN or COMMIT failed: nothing of the batch was committed.
+          for (const w of batch) w.reject(this.#mapError(error, w.operation));
+          batch = [];
+        }
+      }
+    } finally {
+      this.#flushing = false;
+      this.#scheduleFlush();
+    }
+  }
+
+  /**
+   * Another process holds the write lock: waits a few milliseconds (without blocking the event
+   * loop), rejects the calls past their busy timeout with STORE_UNAVAILABLE, and tops the batch
+   * up with calls queued meanwhile. Retrying is safe: the batch was rolled back whole.
+   */
+  async #waitForLock(batch: QueuedWrite[]): Promise<QueuedWrite[]> {
+    const now = Date.now();
+    const alive: QueuedWrite[] = [];
+    for (const w of batch) {
+      if (now < w.deadline) alive.push(w);
+      else w.reject(this.#mapError(new StoreUnavailableError(`${w.operation}: the database is busy (SQLITE_BUSY); retry`), w.operation));
+    }
+    if (alive.length === 0) return this.#queue.splice(0, this.#maxBatchCalls);
+    await sleep(1 + Math.random() * 4);
+    return [...alive, ...this.#queue.splice(0, this.#maxBatchCalls - alive.length)];
+  }
+
+  /**
+   * One group commit, synchronously from BEGIN to COMMIT: nothing else (no read, no other write)
+   * can run in between, so no one ever sees another call's uncommitted changes. Returns each
+   * call's outcome; throws when nothing was committed (busy at BEGIN, a failed COMMIT, or a
+   * TransactionLost).
+   */
+  #commitBatch(batch: readonly QueuedWrite[]): ({ ok: true; value: unknown } | { ok: false; error: unknown })[] {
+    const c = this.#control;
+    c.begin.run();
+    try {
+      const outcomes = batch.map((w, index): { ok: true; value: unknown } | { ok: false; error: unknown } => {
+        c.savepoint.run();
+        try {
+          const value = w.fn();
+          c.release.run();
+          return { ok: true, value };
+        } catch (error) {
+          if (!this.#db.inTransaction) throw new TransactionLost(index, error);
+          c.rollbackTo.run();
+          c.release.run();
+          // A busy error inside a call (not expected once the lock is held): retry the batch.
+          if (isBusy(error)) throw new TransactionLost(index, error);
+          return { ok: false, error };
+        }
+      });
+      c.commit.run();
+      return outcomes;
+    } catch (error) {
+      if (this.#db.open && this.#db.inTransaction) c.rollback.run();
+      throw error;
+    }
   }
 
   async health() {
@@ -288,7 +475,9 @@ class SqliteGraphStore implements GraphStore {
     }
   }
 
+  /** Waits for queued writes to commit (or fail), then closes the file. */
   async close(): Promise<void> {
+    while (this.#queue.length > 0 || this.#flushing || this.#flushScheduled) await new Promise<void>((resolve) => defer(resolve));
     if (this.#db.open) this.#db.close();
   }
 
