@@ -12,7 +12,9 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // `npm start` rebuilds (prestart) while other processes may be serving dist: overwrite files in
+    // place instead of emptying the directory, so a page never finds its assets missing mid-build.
+    emptyOutDir: false,
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },

@@ -2,7 +2,8 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge, type N
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildAdjacency } from '../graph/adjacency.ts';
-import { computeLayout } from '../graph/async-layout.ts';
+import { computeLayout, WORKER_THRESHOLD } from '../graph/async-layout.ts';
+import { fastLayeredLayout } from '../graph/fast-layout.ts';
 import type { LayoutResult } from '../graph/layout.ts';
 import { AutoFit } from './AutoFit.tsx';
 import { ErrorState } from './ErrorState.tsx';
@@ -32,10 +33,21 @@ interface GraphCanvasProps {
   readonly onSelect?: (id: string) => void;
   readonly onActivate?: (id: string) => void;
   readonly height?: number | string;
+  /** The node a large graph opens centred on (its start node); small graphs are fitted whole. */
+  readonly focusId?: string | null;
 }
 
 const NODE_WIDTH = 208;
 const NODE_HEIGHT = 78;
+const COMPACT_WIDTH = 168;
+const COMPACT_HEIGHT = 36;
+/** Above this many nodes, cards are drawn compact and the canvas renders only what is in view. */
+const LARGE_GRAPH = 300;
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 const nodeTypes: NodeTypes = { card: GraphNodeCard };
 
 /**
@@ -43,24 +55,40 @@ const nodeTypes: NodeTypes = { card: GraphNodeCard };
  * Keyboard: Tab reaches the nodes; Enter selects; → / ← move to a downstream / upstream neighbour;
  * ↑ / ↓ move within a layer; Shift+Enter (or double click) activates.
  */
-export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSelect, onActivate, height = 420 }: GraphCanvasProps) {
+export function GraphCanvas({
+  nodes,
+  edges,
+  ariaLabel,
+  direction = 'RIGHT',
+  onSelect,
+  onActivate,
+  height = 420,
+  focusId,
+}: GraphCanvasProps) {
+  const compact = nodes.length > LARGE_GRAPH;
   const signature = useMemo(
     () => `${direction}|${nodes.map((n) => n.id).join(',')}|${edges.map((e) => `${e.source}>${e.target}`).join(',')}`,
     [nodes, edges, direction],
   );
-  const [layout, setLayout] = useState<{ signature: string; result: LayoutResult } | null>(null);
+  const [layout, setLayout] = useState<{ signature: string; result: LayoutResult; refined: boolean } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let cancelled = false;
-    computeLayout({
-      nodes: nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    // Marks for bench:web (layout time separately from rendering); cheap enough to keep.
+    performance.mark('pedigree:layout-start');
+    const input = {
+      nodes: nodes.map((n) => ({ id: n.id, width: compact ? COMPACT_WIDTH : NODE_WIDTH, height: compact ? COMPACT_HEIGHT : NODE_HEIGHT })),
       edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       direction,
-    }).then(
+    };
+    // Large graphs: a quick layered picture at once, replaced by ELK's layout when its worker is done.
+    if (input.nodes.length > WORKER_THRESHOLD) setLayout({ signature, result: fastLayeredLayout(input), refined: false });
+    computeLayout(input).then(
       (result) => {
-        if (!cancelled) setLayout({ signature, result });
+        performance.mark('pedigree:layout-end');
+        if (!cancelled) setLayout({ signature, result, refined: true });
       },
       (error: unknown) => {
         if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
@@ -75,27 +103,42 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
   const adjacency = useMemo(() => buildAdjacency(edges), [edges]);
   const positions = layout?.result.positions;
 
-  const flowNodes = useMemo<GraphCardNode[]>(
-    () =>
-      positions
-        ? nodes.map((n) => ({
-            id: n.id,
-            type: 'card',
-            position: positions[n.id] ?? { x: 0, y: 0 },
-            data: { ...n.data, direction },
-            width: NODE_WIDTH,
-            height: NODE_HEIGHT,
-            ariaRole: 'button',
-            domAttributes: { 'aria-roledescription': 'graph node' },
-            ariaLabel: `${n.data.kind} ${n.data.title}${n.data.status ? `, ${n.data.status}` : ''}`,
-          }))
-        : [],
-    [nodes, positions, direction],
-  );
+  // Node objects are reused when nothing about them changed, so that selecting one node re-renders
+  // that node and not the other thousand.
+  const nodeCache = useRef(new Map<string, GraphCardNode>());
+  const flowNodes = useMemo<GraphCardNode[]>(() => {
+    if (!positions) return [];
+    const cache = nodeCache.current;
+    const next = nodes.map((n) => {
+      const position = positions[n.id] ?? { x: 0, y: 0 };
+      const data = { ...n.data, direction, compact };
+      const previous = cache.get(n.id);
+      if (previous && previous.position.x === position.x && previous.position.y === position.y && sameData(previous.data, data))
+        return previous;
+      const node: GraphCardNode = {
+        id: n.id,
+        type: 'card',
+        position,
+        data,
+        width: compact ? COMPACT_WIDTH : NODE_WIDTH,
+        height: compact ? COMPACT_HEIGHT : NODE_HEIGHT,
+        ariaRole: 'button',
+        domAttributes: { 'aria-roledescription': 'graph node' },
+        ariaLabel: `${n.data.kind} ${n.data.title}${n.data.status ? `, ${n.data.status}` : ''}`,
+      };
+      cache.set(n.id, node);
+      return node;
+    });
+    return next;
+  }, [nodes, positions, direction, compact]);
 
+  const edgeCache = useRef(new Map<string, { source: CanvasEdge; edge: Edge }>());
   const flowEdges = useMemo<Edge[]>(
     () =>
       edges.map((e) => {
+        const previous = edgeCache.current.get(e.id);
+        if (previous && sameData(previous.source as unknown as Record<string, unknown>, e as unknown as Record<string, unknown>))
+          return previous.edge;
         const className = [
           'graph-edge',
           e.variant ? `edge-${e.variant}` : '',
@@ -104,11 +147,11 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
         ]
           .filter(Boolean)
           .join(' ');
-        return {
+        const edge: Edge = {
           id: e.id,
           source: e.source,
           target: e.target,
-          type: 'smoothstep',
+          type: compact ? 'default' : 'smoothstep',
           className,
           label: e.label,
           labelBgPadding: [6, 3] as [number, number],
@@ -117,8 +160,10 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
           style: e.dashed ? { strokeDasharray: '6 4' } : undefined,
           focusable: false,
         };
+        edgeCache.current.set(e.id, { source: e, edge });
+        return edge;
       }),
-    [edges],
+    [edges, compact],
   );
 
   function focusNode(id: string | undefined) {
@@ -159,6 +204,9 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
     }
   }
 
+  const focusPosition = compact && focusId ? positions?.[focusId] : undefined;
+  const focus = focusPosition ? { x: focusPosition.x + COMPACT_WIDTH / 2, y: focusPosition.y + COMPACT_HEIGHT / 2 } : null;
+
   if (layoutError) return <ErrorState title="Could not lay out the graph" message={layoutError} />;
   const ready = layout !== null && layout.signature === signature;
   return (
@@ -173,6 +221,11 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
       data-testid="graph-canvas"
       data-ready={ready ? 'true' : 'false'}
     >
+      {ready && !layout.refined ? (
+        <div className="graph-canvas-refining" role="status">
+          <span className="spinner" aria-hidden="true" /> Refining the layout…
+        </div>
+      ) : null}
       {!ready ? (
         <div className="graph-canvas-loading" role="status">
           <span className="spinner" aria-hidden="true" /> Laying out {nodes.length} nodes…
@@ -184,7 +237,7 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
           nodes={flowNodes}
           edges={flowEdges}
           nodeTypes={nodeTypes}
-          fitView
+          fitView={!compact}
           fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
           minZoom={0.05}
           maxZoom={2}
@@ -193,15 +246,15 @@ export function GraphCanvas({ nodes, edges, ariaLabel, direction = 'RIGHT', onSe
           elementsSelectable={false}
           nodesFocusable
           edgesFocusable={false}
-          onlyRenderVisibleElements={nodes.length > 300}
+          onlyRenderVisibleElements={compact}
           onNodeClick={(_, node) => onSelect?.(node.id)}
           onNodeDoubleClick={(_, node) => onActivate?.(node.id)}
           proOptions={{ hideAttribution: true }}
         >
-          <AutoFit />
+          <AutoFit fitKey={layout.refined ? 'refined' : 'quick'} focus={focus} />
           <Background gap={20} size={1} color="var(--grid)" />
           <Controls showInteractive={false} position="bottom-right" />
-          {nodes.length > 25 ? <MiniMap pannable zoomable position="bottom-left" /> : null}
+          {nodes.length > 25 && !compact ? <MiniMap pannable zoomable position="bottom-left" /> : null}
         </ReactFlow>
       ) : null}
     </div>

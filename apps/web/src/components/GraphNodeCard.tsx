@@ -16,7 +16,11 @@ export type GraphCardFields = {
   readonly branch?: string | null;
 };
 
-export type GraphCardData = GraphCardFields & { readonly direction?: 'RIGHT' | 'DOWN' };
+export type GraphCardData = GraphCardFields & {
+  readonly direction?: 'RIGHT' | 'DOWN';
+  /** Large graphs draw a one-line card: fewer DOM nodes, and the text is too small to read anyway. */
+  readonly compact?: boolean;
+};
 
 export type GraphCardNode = Node<GraphCardData, 'card'>;
 
@@ -28,6 +32,23 @@ export function GraphNodeCard({ data }: NodeProps<GraphCardNode>) {
   if (data.highlighted) classes.push('is-highlighted');
   if (data.dimmed) classes.push('is-dimmed');
   const vertical = data.direction === 'DOWN';
+  if (data.compact) {
+    classes.push('is-compact');
+    return (
+      <div
+        className={classes.join(' ')}
+        data-status={data.status ?? undefined}
+        title={`${data.kind}: ${data.title}${look ? ` (${look.label})` : ''}`}
+      >
+        <Handle type="target" position={vertical ? Position.Top : Position.Left} isConnectable={false} />
+        <span aria-hidden="true">{data.kindIcon}</span>
+        <span className="graph-card-title">{data.title}</span>
+        {look ? <span className={`graph-card-status tone-${look.tone}`}>{look.icon}</span> : null}
+        {data.marked ? <span className="graph-card-mark">{data.marked}</span> : null}
+        <Handle type="source" position={vertical ? Position.Bottom : Position.Right} isConnectable={false} />
+      </div>
+    );
+  }
   return (
     <div className={classes.join(' ')} data-status={data.status ?? undefined}>
       <Handle type="target" position={vertical ? Position.Top : Position.Left} isConnectable={false} />

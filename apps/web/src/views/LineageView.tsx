@@ -307,6 +307,7 @@ export function LineageView() {
                 height="calc(100vh - 330px)"
                 onSelect={(nodeId) => setParams({ sel: nodeId === selectedId ? null : nodeId })}
                 onActivate={expandNode}
+                focusId={selectedId ?? id}
               />
             </div>
           </div>
