@@ -15,7 +15,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,10 +73,10 @@ async function main(): Promise<void> {
     const models = (await store.listArtifacts({ types: ['Model'], first: 200 })).items.map((a) => a.id);
     if (models.length === 0) throw new Error('the graph has no models');
 
-    const raw = await startRawServer(async (id) =>
-      JSON.stringify(await store.traverse({ startIds: [id], direction: 'UPSTREAM', maxDepth: 10 })),
-    );
-    const api = await startApi(dataDir);
+    await store.close();
+    // Both servers run in processes of their own, started the same way; this process only drives the load.
+    const raw = await startChild('apps/api/bench/raw-server.ts', dataDir, '/');
+    const api = await startChild('apps/api/src/main.ts', dataDir, '/readyz');
     try {
       const graphqlBody = (id: string): string => JSON.stringify({ query: QUERY, variables: { id } });
       const rawBody = (id: string): string => JSON.stringify({ id });
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       await load(`${raw.url}/lineage`, models, rawBody, null, 3);
       log('measuring ...');
       const graphql = await load(`${api.url}/graphql`, models, graphqlBody, api.pid);
-      const rawResult = await load(`${raw.url}/lineage`, models, rawBody, null);
+      const rawResult = await load(`${raw.url}/lineage`, models, rawBody, raw.pid);
       const result = {
         artifacts: graph.artifacts,
         edges: graph.totalEdges,
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
         rawP99Ms: rawResult.p99,
         graphqlErrors: graphql.errors,
         serverRssMb: graphql.maxRssMb,
+        rawServerRssMb: rawResult.maxRssMb,
         targets: TARGETS,
         meetsTargets: graphql.rps / rawResult.rps >= TARGETS.ratio && graphql.maxRssMb < TARGETS.serverRssMb,
       };
@@ -117,33 +118,21 @@ async function main(): Promise<void> {
       }
     } finally {
       await api.stop();
-      await new Promise<void>((r) => raw.server.close(() => r()));
-      await store.close();
+      await raw.stop();
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function startRawServer(handle: (id: string) => Promise<string>): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { id } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string };
-      handle(id).then(
-        (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
-        (error: unknown) => res.writeHead(500).end(String(error)),
-      );
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function startApi(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+/** Starts a script with tsx in a process of its own on a free port and waits until it answers. */
+async function startChild(
+  script: string,
+  dataDir: string,
+  probePath: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -166,16 +155,20 @@ async function startApi(dataDir: string): Promise<{ url: string; pid: number; st
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (!alive) throw new Error('the API exited before listening');
-    if (Date.now() > deadline) throw new Error('the API did not start within 60 s');
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
+    if (!alive) throw new Error(`${script} exited before listening`);
+    if (Date.now() > deadline) throw new Error(`${script} did not start within 60 s`);
+    const up = await fetch(`${url}${probePath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"ar_probe"}',
+    }).then(
+      () => true,
       () => false,
     );
-    if (ready) break;
+    if (up) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  // tsx runs the service in a child of its own: measure the process that actually serves.
+  // tsx runs the script in a node child of its own: measure the process that actually serves.
   const pid = serverPid(child.pid!);
   return {
     url,

@@ -1,0 +1,64 @@
+// The Pedigree service (started by main.ts): reads the configuration, builds the runtime, resumes
+// what a previous process left running, serves HTTP and, on an empty store, runs the iris demo once.
+import { createRuntime, createLogger, loadConfig, type Logger } from '@pedigree/runtime';
+import { loadIrisDemo, runDemoOnEmptyStore } from './demo.ts';
+import { createServer } from './server/create-server.ts';
+
+export async function serve(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`pedigree: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const logger: Logger = createLogger({ level: config.logLevel, base: { service: 'pedigree-api' } });
+  const runtime = await createRuntime(config, { logger });
+  let server;
+  try {
+    server = createServer(runtime);
+  } catch (error) {
+    logger.fatal({ err: error }, (error as Error).message);
+    await runtime.close();
+    process.exit(2);
+  }
+
+  try {
+    const resumed = await runtime.executor.resume();
+    if (resumed.length > 0) logger.info({ executions: resumed }, 'resumed executions left running by a previous process');
+  } catch (error) {
+    // An execution that cannot be resumed (its definition no longer parses, say) must not keep the
+    // service from serving what is in the store; it stays as it was and the failure is logged.
+    logger.error({ err: error }, 'could not resume executions left running by a previous process');
+  }
+
+  const url = await server.listen();
+  logger.info({ url, graphql: `${url}/graphql`, store: runtime.store.adapter, dataDir: config.dataDir }, 'pedigree is listening');
+
+  if (config.demo) {
+    runDemoOnEmptyStore(server.api.services, await loadIrisDemo(logger), config.projectRoot, logger).catch((error: unknown) =>
+      logger.error({ err: error }, 'could not start the demo pipeline'),
+    );
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    await server.close();
+    const active = runtime.executor.activeExecutions();
+    if (active.length > 0) {
+      // Their state is in the store; the next start resumes them (in-flight attempts are retried).
+      logger.info({ executions: active }, 'leaving running executions to be resumed at the next start');
+      await runtime.store.close();
+    } else {
+      await runtime.close();
+    }
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
