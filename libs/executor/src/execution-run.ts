@@ -65,6 +65,8 @@ export interface RunMarker {
   readonly runStartedAt: string;
   /** A selective execution: the steps chosen and the execution whose results the others reuse. */
   readonly selection: { readonly steps: readonly string[]; readonly referenceExecutionId: string } | null;
+  /** The process running it (a lease on one machine): `resume()` elsewhere leaves it alone while that process lives. */
+  readonly owner?: { readonly pid: number; readonly host: string; readonly startTime?: string | null } | null;
 }
 
 export interface RunInit {
@@ -180,10 +182,22 @@ export class ExecutionRun {
       this.pickUpRemoteSignals();
       this.deps.store.getExecution(this.executionId).then(
         (execution) => {
-          if (execution.status !== 'Stopping' || this.finishing || this.stopping) return;
-          this.stopping = true;
-          this.publishExecution(execution);
-          void this.haltSteps().catch((error: unknown) => this.log.error({ err: error }, 'could not stop steps'));
+          if (this.finishing || this.stopping) return;
+          if (execution.status === 'Stopping') {
+            this.stopping = true;
+            this.publishExecution(execution);
+            void this.haltSteps().catch((error: unknown) => this.log.error({ err: error }, 'could not stop steps'));
+          } else if (execution.status !== 'Executing') {
+            // Ended by someone else (a stop from a process that did not see this run): nothing of
+            // this run can be recorded any more, so end its work without writing.
+            this.log.warn({ status: execution.status }, 'the execution was ended by another process');
+            this.stopping = true;
+            this.stopController.abort('stopped');
+            for (const s of this.steps.values()) {
+              s.controller?.abort('stopped');
+              s.callback?.({ status: 'Failed', outputs: {}, reason: 'stopped' });
+            }
+          }
         },
         () => undefined,
       );

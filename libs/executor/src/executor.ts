@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -203,6 +205,48 @@ export function createExecutor(options: ExecutorOptions): Executor {
     }
     await rename(tmp, file);
   }
+  function writeMarkerSync(id: string, marker: RunMarker): void {
+    const file = markerPath(id);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    writeFileSync(tmp, JSON.stringify(marker));
+    renameSync(tmp, file);
+  }
+
+  /**
+   * True when another live process on this machine runs the execution (its marker names it), or
+   * another executor in this process does (called only for executions this executor does not run).
+   */
+  function ownedElsewhere(marker: RunMarker): boolean {
+    const owner = marker.owner;
+    if (!owner || owner.host !== hostname()) return false;
+    if (owner.pid === process.pid) return true;
+    try {
+      const stat = readFileSync(`/proc/${owner.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // A zombie is dead; a different start time means the pid was reused by another process.
+      return fields[0] !== 'Z' && (owner.startTime == null || fields[19] === owner.startTime);
+    } catch {
+      try {
+        // Not Linux (or no /proc): a signal-0 probe.
+        process.kill(owner.pid, 0);
+        return !existsSync('/proc/self');
+      } catch {
+        return false;
+      }
+    }
+  }
+
+  /** The start time (clock ticks since boot) of a process, from /proc; null elsewhere. */
+  function processStartTime(pid: number): string | null {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   async function readMarker(execution: PipelineExecution): Promise<RunMarker> {
     try {
       return JSON.parse(await readFile(markerPath(execution.id), 'utf8')) as RunMarker;
@@ -217,7 +261,10 @@ export function createExecutor(options: ExecutorOptions): Executor {
   }
 
   function launch(execution: PipelineExecution, definition: PipelineDefinition, pipelineVersion: number, marker: RunMarker): void {
-    const run = new ExecutionRun(deps, { execution, definition, pipelineVersion, marker });
+    // Claim it before anything runs: a resume() in another process on this machine must not take it over.
+    const owned: RunMarker = { ...marker, owner: { pid: process.pid, host: hostname(), startTime: processStartTime(process.pid) } };
+    writeMarkerSync(execution.id, owned);
+    const run = new ExecutionRun(deps, { execution, definition, pipelineVersion, marker: owned });
     runs.set(execution.id, run);
     events.emit({
       type: 'execution-status',
@@ -335,7 +382,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         execution.status === 'Executing'
           ? await store.transitionExecution({ id: executionId, from: 'Executing', to: 'Stopping', at: iso() })
           : execution;
-      const deadline = Date.now() + deps.killGraceMs + 4 * REMOTE_STOP_POLL_MS + 1_000;
+      const deadline = ownedElsewhere(await readMarker(execution)) ? Date.now() + deps.killGraceMs + 4 * REMOTE_STOP_POLL_MS + 1_000 : 0;
       while (Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
         if ((await store.getExecution(executionId)).status !== 'Stopping') return;
@@ -489,6 +536,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
     } while (after);
     for (const execution of found) {
       if (runs.has(execution.id)) continue;
+      if (ownedElsewhere(await readMarker(execution))) continue;
       const { steps } = await store.getExecutionWithSteps(execution.id);
       if (execution.status === 'Stopping') {
         await finishStopped(execution, steps);

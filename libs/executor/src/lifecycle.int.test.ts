@@ -277,7 +277,7 @@ describe('stop', () => {
 
   it('stops an execution that another executor on the same store runs (as the CLI stops one the API runs)', async () => {
     t = await createTestExecutor({ killGraceMs: 300 });
-    const other = await createTestExecutor({ store: t.store, killGraceMs: 300 });
+    const other = await createTestExecutor({ store: t.store, dataDir: t.dataDir, killGraceMs: 300 });
     try {
       const id = await t.executor.start(testPipeline({ name: 'remote-stop', steps: [nodeStep('long', 'setInterval(() => {}, 1000)')] }));
       await waitForEvent(t, (e) => e.type === 'step-status' && e.status === 'Executing');

@@ -131,4 +131,19 @@ describe('resume', () => {
     const { steps } = await t.outcome(id);
     expect(steps['a']!.attempts.map((a) => a.failureKind)).toEqual(['interrupted', null]);
   });
+
+  it('leaves alone an execution that another live executor runs', async () => {
+    t = await createTestExecutor();
+    const other = await createTestExecutor({ store: t.store, dataDir: t.dataDir });
+    try {
+      const id = await t.executor.start(testPipeline({ name: 'owned', steps: [{ name: 'approve', type: 'callback' }] }));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await other.executor.resume()).toEqual([]);
+      expect((await t.outcome(id)).steps['approve']!.attempts).toHaveLength(1);
+      await t.executor.signal(id, 'approve', 'Succeeded', {});
+      expect((await t.executor.wait(id)).status).toBe('Succeeded');
+    } finally {
+      await other.cleanup();
+    }
+  });
 });
