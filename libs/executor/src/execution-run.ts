@@ -244,6 +244,12 @@ export class ExecutionRun {
     this.pump();
   }
 
+  /** Stops watching the store (the executor is closing); the run's state stays in the store for resume(). */
+  detach(): void {
+    if (this.remoteStopTimer) clearInterval(this.remoteStopTimer);
+    this.remoteStopTimer = null;
+  }
+
   /** Delivers a callback step's outcome. Returns null when the step is not waiting in this run. */
   async signal(stepName: string, outcome: CallbackOutcome): Promise<StepExecution | null> {
     const s = this.steps.get(stepName);

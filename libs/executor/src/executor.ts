@@ -484,6 +484,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
     },
 
     async close() {
+      for (const run of runs.values()) run.detach();
       await Promise.all(runnerList.map((r) => r.close()));
     },
   };

@@ -15,7 +15,7 @@ export { ExecutionNotRunnableError, PropertyResolutionError, SelectiveExecutionE
 export type { ExecutionStatusEvent, ExecutorEvent, ExecutorEvents, StepLogEvent, StepStatusEvent, SubscribeOptions } from './events.ts';
 export { noopLogger, type Logger } from './logger.ts';
 export { backoffDelayMs, shouldRetry, type AttemptFailure } from './retry.ts';
-export type { RunSpec, StepRunRequest, StepRunResult, StepRunner } from './step-runner.ts';
+export { failed, type RunSpec, type StepRunRequest, type StepRunResult, type StepRunner } from './step-runner.ts';
 export { createSubprocessRunner, commandEnvironment, type SubprocessRunnerOptions } from './runners/subprocess-runner.ts';
 export { createHandlerRunner, type HandlerRunnerOptions } from './runners/handler-runner.ts';
 export { toEnvName } from './runners/env-names.ts';

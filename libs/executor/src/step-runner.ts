@@ -62,6 +62,7 @@ export interface StepRunner {
   close(): Promise<void>;
 }
 
+/** A failed `StepRunResult` (for runner implementations). */
 export function failed(kind: FailureKind, message: string, exitCode: number | null = null): StepRunResult {
   return { ok: false, failureKind: kind, message, exitCode, result: null };
 }
