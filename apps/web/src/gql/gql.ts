@@ -19,7 +19,9 @@ type Documents = {
   '\n  subscription ExecutionsChanged {\n    executionsChanged {\n      executionId\n      status\n      at\n    }\n  }\n': typeof types.ExecutionsChangedDocument;
   '\n  mutation SetModelApprovalStatus($input: SetModelApprovalStatusInput!) {\n    setModelApprovalStatus(input: $input) {\n      errors {\n        code\n        message\n        path\n      }\n      modelPackage {\n        id\n        approvalStatus\n        approvals {\n          at\n          by\n          status\n          comment\n        }\n      }\n    }\n  }\n': typeof types.SetModelApprovalStatusDocument;
   '\n  query Artifact($id: ID!) {\n    artifact(id: $id) {\n      id\n      name\n      type\n      digest\n      uri\n      size\n      createdAt\n      properties\n      producer {\n        id\n        stepName\n        executionId\n      }\n      previousVersion {\n        id\n        name\n        createdAt\n      }\n      modelPackages {\n        id\n        group\n        version\n        approvalStatus\n      }\n    }\n  }\n': typeof types.ArtifactDocument;
-  '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          type\n          digest\n          uri\n          size\n          createdAt\n          producer {\n            id\n            stepName\n            executionId\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n': typeof types.ArtifactsDocument;
+  '\n  fragment ArtifactRow on Artifact {\n    id\n    name\n    type\n    digest\n    uri\n    size\n    createdAt\n    producer {\n      id\n      stepName\n      executionId\n    }\n  }\n': typeof types.ArtifactRowFragmentDoc;
+  '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n': typeof types.ArtifactsDocument;
+  '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n': typeof types.ArtifactSearchDocument;
   '\n  query Compare($name: String!) {\n    pipeline(name: $name) {\n      name\n      executions(first: 100) {\n        edges {\n          node {\n            id\n            status\n            startedAt\n            durationMs\n            parameters\n            pipelineVersion {\n              version\n            }\n            steps {\n              stepName\n              status\n              startedAt\n              endedAt\n              properties\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.CompareDocument;
   '\n  query Execution($id: ID!) {\n    execution(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n      durationMs\n      failureReason\n      parameters\n      createdBy\n      pipelineName\n      pipelineVersion {\n        id\n        version\n        dag {\n          ...PipelineDagGraph\n        }\n      }\n      steps {\n        ...StepPanelStep\n      }\n    }\n    viewer {\n      role\n    }\n  }\n': typeof types.ExecutionDocument;
   '\n  subscription ExecutionEvents($id: ID!) {\n    executionEvents(executionId: $id) {\n      kind\n      at\n      stepName\n      stepStatus\n      executionStatus\n      message\n      stream\n      attempt\n    }\n  }\n': typeof types.ExecutionEventsDocument;
@@ -51,8 +53,12 @@ const documents: Documents = {
     types.SetModelApprovalStatusDocument,
   '\n  query Artifact($id: ID!) {\n    artifact(id: $id) {\n      id\n      name\n      type\n      digest\n      uri\n      size\n      createdAt\n      properties\n      producer {\n        id\n        stepName\n        executionId\n      }\n      previousVersion {\n        id\n        name\n        createdAt\n      }\n      modelPackages {\n        id\n        group\n        version\n        approvalStatus\n      }\n    }\n  }\n':
     types.ArtifactDocument,
-  '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          type\n          digest\n          uri\n          size\n          createdAt\n          producer {\n            id\n            stepName\n            executionId\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n':
+  '\n  fragment ArtifactRow on Artifact {\n    id\n    name\n    type\n    digest\n    uri\n    size\n    createdAt\n    producer {\n      id\n      stepName\n      executionId\n    }\n  }\n':
+    types.ArtifactRowFragmentDoc,
+  '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n':
     types.ArtifactsDocument,
+  '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n':
+    types.ArtifactSearchDocument,
   '\n  query Compare($name: String!) {\n    pipeline(name: $name) {\n      name\n      executions(first: 100) {\n        edges {\n          node {\n            id\n            status\n            startedAt\n            durationMs\n            parameters\n            pipelineVersion {\n              version\n            }\n            steps {\n              stepName\n              status\n              startedAt\n              endedAt\n              properties\n            }\n          }\n        }\n      }\n    }\n  }\n':
     types.CompareDocument,
   '\n  query Execution($id: ID!) {\n    execution(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n      durationMs\n      failureReason\n      parameters\n      createdBy\n      pipelineName\n      pipelineVersion {\n        id\n        version\n        dag {\n          ...PipelineDagGraph\n        }\n      }\n      steps {\n        ...StepPanelStep\n      }\n    }\n    viewer {\n      role\n    }\n  }\n':
@@ -141,8 +147,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          type\n          digest\n          uri\n          size\n          createdAt\n          producer {\n            id\n            stepName\n            executionId\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          type\n          digest\n          uri\n          size\n          createdAt\n          producer {\n            id\n            stepName\n            executionId\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n'];
+  source: '\n  fragment ArtifactRow on Artifact {\n    id\n    name\n    type\n    digest\n    uri\n    size\n    createdAt\n    producer {\n      id\n      stepName\n      executionId\n    }\n  }\n',
+): (typeof documents)['\n  fragment ArtifactRow on Artifact {\n    id\n    name\n    type\n    digest\n    uri\n    size\n    createdAt\n    producer {\n      id\n      stepName\n      executionId\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,23 +12,45 @@ import { nodeIcon } from '../step-types.ts';
 import { useListKeys } from '../use-list-keys.ts';
 import { useUrlState } from '../url-state.ts';
 
+export const ArtifactRowFragmentDoc = graphql(`
+  fragment ArtifactRow on Artifact {
+    id
+    name
+    type
+    digest
+    uri
+    size
+    createdAt
+    producer {
+      id
+      stepName
+      executionId
+    }
+  }
+`);
+
 export const ArtifactsQuery = graphql(`
   query Artifacts($filter: ArtifactFilter, $first: Int) {
     artifacts(filter: $filter, first: $first) {
       edges {
         node {
-          id
-          name
-          type
-          digest
-          uri
-          size
-          createdAt
-          producer {
-            id
-            stepName
-            executionId
-          }
+          ...ArtifactRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+// Full-text: every word must match a name, URI or property value (prefix match), best first.
+export const ArtifactSearchQuery = graphql(`
+  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {
+    search(text: $text, types: $types, first: $first) {
+      edges {
+        node {
+          ...ArtifactRow
         }
       }
       pageInfo {
@@ -40,23 +62,33 @@ export const ArtifactsQuery = graphql(`
 
 const PAGE = 50;
 
-/** `/artifacts?type=&q=&uri=`: every artifact, newest first, by type, name and URI prefix. */
+/**
+ * `/artifacts?type=&q=&uri=`: every artifact, newest first, by type and URI prefix; with `q`, a
+ * full-text search over names, URIs and properties, best matches first.
+ */
 export function ArtifactsView() {
   const [params, setParams] = useUrlState();
   const type = params.get('type') ?? '';
   const q = params.get('q') ?? '';
   const uri = params.get('uri') ?? '';
   const [pages, setPages] = useState(1);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const first = Math.min(100, PAGE * pages);
+  const types = isArtifactType(type) ? [type] : null;
+  const text = q.trim();
+  const [listed, refetchList] = useQuery({
     query: ArtifactsQuery,
-    variables: {
-      first: Math.min(100, PAGE * pages),
-      filter: { name: q || null, types: isArtifactType(type) ? [type] : null, uriPrefix: uri || null },
-    },
+    variables: { first, filter: { types, uriPrefix: uri || null } },
+    pause: text !== '',
   });
-  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const [found, refetchSearch] = useQuery({ query: ArtifactSearchQuery, variables: { text, types, first }, pause: text === '' });
+  const { data: rawData, fetching, error } = text ? found : listed;
+  const data = text ? found.data?.search : listed.data?.artifacts;
+  const refresh = useCallback(
+    () => (text ? refetchSearch : refetchList)({ requestPolicy: 'network-only' }),
+    [text, refetchSearch, refetchList],
+  );
   const onKeyDown = useListKeys();
-  const rows = data?.artifacts.edges ?? [];
+  const rows = data?.edges ?? [];
 
   return (
     <>
@@ -74,17 +106,24 @@ export function ArtifactsView() {
           ))}
         </div>
         <label className="search">
-          <span className="visually-hidden">Search artifacts by name</span>
-          <input type="search" placeholder="Name contains…" value={q} onChange={(e) => setParams({ q: e.target.value })} />
+          <span className="visually-hidden">Search artifacts</span>
+          <input type="search" placeholder="Search names, URIs, properties…" value={q} onChange={(e) => setParams({ q: e.target.value })} />
         </label>
         <label className="search">
           <span className="visually-hidden">URI prefix</span>
-          <input type="search" placeholder="URI starts with…" value={uri} onChange={(e) => setParams({ uri: e.target.value })} />
+          <input
+            type="search"
+            placeholder="URI starts with…"
+            value={uri}
+            disabled={text !== ''}
+            title={text ? 'The URI filter applies to the list, not to a text search' : undefined}
+            onChange={(e) => setParams({ uri: e.target.value })}
+          />
         </label>
       </div>
-      {error && !data ? (
+      {error && !rawData ? (
         <ErrorState title="Could not load the artifacts" message={error.message} onRetry={refresh} />
-      ) : fetching && !data ? (
+      ) : fetching && !rawData ? (
         <Loading label="Loading artifacts…" />
       ) : rows.length === 0 ? (
         <EmptyState title="No artifacts match">
@@ -136,13 +175,13 @@ export function ArtifactsView() {
               ))}
             </tbody>
           </table>
-          {data?.artifacts.pageInfo.hasNextPage && PAGE * pages < 100 ? (
+          {data?.pageInfo.hasNextPage && PAGE * pages < 100 ? (
             <div className="table-footer">
               <button type="button" className="button" onClick={() => setPages(pages + 1)}>
                 Load more
               </button>
             </div>
-          ) : data?.artifacts.pageInfo.hasNextPage ? (
+          ) : data?.pageInfo.hasNextPage ? (
             <p className="table-footer muted">Showing the newest 100; narrow the filters to see others.</p>
           ) : null}
         </div>

@@ -254,7 +254,7 @@ export function ExecutionView() {
               <h2 id="exec-dag-title">Steps</h2>
               <span className="muted small">{terminal ? 'Final state' : 'Live: updates as steps change'}</span>
             </div>
-            <PipelineDagGraph dag={execution.pipelineVersion.dag} statuses={statuses} selected={selected} onSelect={select} />
+            <PipelineDagGraph dag={execution.pipelineVersion.dag} statuses={statuses} selected={selected} onSelect={select} height={380} />
             <ul className="visually-hidden" aria-label="Step statuses" aria-live="polite">
               {execution.pipelineVersion.dag.nodes.map((n) => (
                 <li key={n.name}>
