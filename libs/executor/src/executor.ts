@@ -315,10 +315,15 @@ export function createExecutor(options: ExecutorOptions): Executor {
       scheduleId: options.scheduleId ?? null,
       at: startedAt,
     });
-    // A repeated start of the same id: the run already going (or done) is the one.
+    // A repeated start of the same id: the run already going (here or in a live process) or done is the one.
     const marker = await readMarker(execution);
+    if (execution.status !== 'Executing' || runs.has(execution.id) || ownedElsewhere(marker)) return execution.id;
+    // Left by a process that died: continue it like resume() would.
+    const { steps } = await store.getExecutionWithSteps(execution.id);
+    if (runs.has(execution.id) || ownedElsewhere(await readMarker(execution))) return execution.id;
+    if (steps.length > 0) await interruptInFlight(execution.id, steps);
     // No await between this check and launch(): two concurrent starts of one id must not both launch.
-    if (execution.status === 'Executing' && !runs.has(execution.id)) launch(execution, definition, version.version, marker);
+    if (!runs.has(execution.id)) launch(execution, definition, version.version, marker);
     return execution.id;
   }
 
