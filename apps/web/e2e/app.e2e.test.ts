@@ -76,7 +76,7 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await page.getByRole('button', { name: '▶ Start execution' }).click();
     await page.getByLabel(DEMO.seedParameter, { exact: true }).fill('7');
     // More epochs make training take a few seconds, so the run is visibly live.
-    await page.getByLabel('Epochs', { exact: true }).fill('4000');
+    await page.getByLabel('Epochs', { exact: true }).fill('15000');
     await shot(page, '03-start-form');
     await page.locator('form button[type="submit"]').click();
 

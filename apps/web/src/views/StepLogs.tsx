@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/gql.ts';
 
@@ -31,7 +31,12 @@ interface StepLogsProps {
 export function StepLogs({ stepExecutionId, live, running }: StepLogsProps) {
   const [{ data, fetching, error }] = useQuery({ query: StepLogsQuery, variables: { id: stepExecutionId }, requestPolicy: 'network-only' });
   const box = useRef<HTMLPreElement>(null);
-  const lines = [...(data?.stepExecution?.logs ?? []), ...live];
+  // Live lines that arrived before the tail was loaded are already in the tail: skip them.
+  const [baseline, setBaseline] = useState<number | null>(null);
+  useEffect(() => {
+    if (data && baseline === null) setBaseline(live.length);
+  }, [data, baseline, live.length]);
+  const lines = [...(data?.stepExecution?.logs ?? []), ...(baseline === null ? [] : live.slice(baseline))];
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [lines.length]);
