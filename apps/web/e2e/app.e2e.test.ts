@@ -90,11 +90,16 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
         .textContent()
         .then((t) => t?.split(':')[1]?.trim() ?? '');
     const seen = new Set<string>();
+    let liveShot = false;
     await expect
       .poll(
         async () => {
           const states = await Promise.all(DEMO.steps.map(statusOf));
           states.forEach((s) => seen.add(s));
+          if (!liveShot && states.includes('Executing')) {
+            liveShot = true;
+            await shot(page, '04-execution-live');
+          }
           return states.every((s) => FINAL.includes(s));
         },
         { timeout: 60_000, interval: 100 },
@@ -107,7 +112,7 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe('same page');
     await expect(page.locator('.react-flow__node [data-status="Succeeded"]').count()).resolves.toBeGreaterThanOrEqual(4);
     await page.getByText('Final state').waitFor();
-    await shot(page, '04-execution');
+    await shot(page, '04-execution-done');
 
     await page.locator('.react-flow__node[data-id="RegisterModel"]').click();
     const panel = page.locator('aside.step-panel');
