@@ -5,6 +5,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 /** Default wait for another process's write lock before STORE_UNAVAILABLE. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
+/** WAL pages between automatic checkpoints (x 4 KiB pages). */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 /**
  * Opens the database with the durability and concurrency settings the store promises:
  * WAL (readers never block the one writer, and several processes can share the file),
@@ -22,6 +25,11 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database.Data
     db.pragma('foreign_keys = ON');
     // Traversal keeps its visited set in a temp table: memory, not a temp file.
     db.pragma('temp_store = MEMORY');
+    // Checkpoint the WAL every ~40 MB rather than SQLite's 4 MB: a page rewritten by several
+    // commits between two checkpoints is copied into the database file once. With the default,
+    // a 600-step ingest batch checkpointed at almost every commit, ~30% of commit CPU.
+    // Durability does not depend on it (a commit is durable once its WAL frames are synced).
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     migrate(db);
     return db;
   } catch (error) {

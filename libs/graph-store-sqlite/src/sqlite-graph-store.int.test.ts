@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { digestBytes } from '@pedigree/domain';
+import { canonicalDigest, digestBytes } from '@pedigree/domain';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './connection.ts';
+import { WAL_AUTOCHECKPOINT_PAGES, openDatabase } from './connection.ts';
 import { createSqliteGraphStore } from './index.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 import { walkSql } from './traversal.ts';
@@ -92,6 +92,50 @@ describe('several processes on one file', () => {
   }, 60_000);
 });
 
+describe('ingest', () => {
+  it('writes edges and full-text entries of a large call in multi-row chunks, all of them', async () => {
+    const store = createSqliteGraphStore({ path: ':memory:' });
+    try {
+      const { version } = await store.upsertPipelineVersion({
+        pipelineName: 'chunks',
+        definition: { n: 1 },
+        definitionHash: canonicalDigest({ n: 1 }),
+      });
+      const execution = await store.createExecution({ pipelineVersionId: version.id, parameters: {} });
+      const step = await store.createStepExecution({
+        executionId: execution.id,
+        stepName: 'fan-in',
+        stepType: 'processing',
+        status: 'Starting',
+      });
+      await store.transitionStep({ id: step.id, from: 'Starting', to: 'Executing' });
+      // 150 inputs and 70 outputs: more than one chunk of 64 rows, and a remainder, per table.
+      const artifact = (i: number) => ({
+        uri: `mem://chunks/${i}`,
+        digest: digestBytes(`c${i}`),
+        type: 'DataSet' as const,
+        name: `chunkword${i}`,
+        size: 1,
+      });
+      await store.recordStepResult({
+        stepExecutionId: step.id,
+        from: 'Executing',
+        status: 'Succeeded',
+        inputs: Array.from({ length: 150 }, (_, i) => ({ name: `in${i}`, artifact: artifact(i) })),
+        outputs: Array.from({ length: 70 }, (_, i) => ({ name: `out${i}`, artifact: artifact(1000 + i) })),
+      });
+      const around = await store.traverse({ startIds: [step.id], direction: 'BOTH', maxDepth: 1, edgeTypes: ['CONSUMED_BY', 'PRODUCED'] });
+      expect(around.nodes).toHaveLength(221);
+      expect(around.edges).toHaveLength(220);
+      const found = await store.searchArtifacts({ text: 'chunkword1', first: 500 });
+      // chunkword1, chunkword10..19, chunkword100..149, chunkword1000..1069 (prefix match)
+      expect(found.items).toHaveLength(1 + 10 + 50 + 70);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('the database file', () => {
   it('applies migrations once: reopening keeps data and records each version exactly once', async () => {
     const file = path.join(dir, 'reopen.db');
@@ -138,6 +182,7 @@ describe('the database file', () => {
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(1000);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
     } finally {
       db.close();
     }

@@ -147,6 +147,51 @@ class TransactionLost {
   ) {}
 }
 
+/** Rows per multi-row INSERT of deferred edges and full-text entries. */
+const ROWS_PER_INSERT = 64;
+
+/** `INSERT ... VALUES (...), (...), ...` over a flat parameter list, with a statement cached per row count. */
+class MultiRowInsert {
+  readonly #byRows = new Map<number, Database.Statement>();
+  constructor(
+    private readonly prepare: (sql: string) => Database.Statement,
+    private readonly head: string,
+    private readonly tuple: string,
+    private readonly width: number,
+  ) {}
+
+  #statement(rows: number): Database.Statement {
+    let s = this.#byRows.get(rows);
+    if (!s) {
+      s = this.prepare(`${this.head} ${Array.from({ length: rows }, () => this.tuple).join(', ')}`);
+      this.#byRows.set(rows, s);
+    }
+    return s;
+  }
+
+  run(params: readonly unknown[]): void {
+    const chunk = ROWS_PER_INSERT * this.width;
+    for (let i = 0; i < params.length; i += chunk) {
+      const part = params.slice(i, i + chunk);
+      this.#statement(part.length / this.width).run(part);
+    }
+  }
+}
+
+/**
+ * Rows a write call inserts at its end, many per statement, still inside the call's savepoint.
+ * Only rows nothing in the same call reads back: edges (the checks read steps and artifacts)
+ * and full-text entries.
+ */
+interface DeferredRows {
+  /** Flat (from_id, type, to_id) triples. */
+  readonly edges: unknown[];
+  /** Flat (rowid, name, uri, props) quadruples. */
+  readonly fts: unknown[];
+}
+
+const newDeferredRows = (): DeferredRows => ({ edges: [], fts: [] });
+
 // Taken at load: a test that fakes timers later must not stall the store's commits.
 const defer: (fn: () => void) => void = globalThis.setImmediate;
 
@@ -264,6 +309,10 @@ class SqliteGraphStore implements GraphStore {
   /** A group commit is running or waiting for another process's lock. */
   #flushing = false;
   readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  /** The per-row statements of an ingest, held directly (no cache lookup, no argument spreading). */
+  readonly #hot: Record<'stepRow' | 'insertArtifact' | 'linkPrevious' | 'linkArtifact', Database.Statement>;
+  readonly #insertEdges: MultiRowInsert;
+  readonly #insertFts: MultiRowInsert;
 
   constructor(
     db: Database.Database,
@@ -286,6 +335,33 @@ class SqliteGraphStore implements GraphStore {
       release: db.prepare('RELEASE call'),
       rollbackTo: db.prepare('ROLLBACK TO call'),
     };
+    const prepare = (sql: string): Database.Statement => this.#stmt(sql);
+    this.#hot = {
+      stepRow: prepare('SELECT * FROM step_executions WHERE id = ?'),
+      // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
+      // writes makes SQLite stage the row in a temp table first.
+      insertArtifact: prepare(
+        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING`,
+      ),
+      linkPrevious: prepare(
+        `UPDATE artifacts SET previous_version_id =
+           (SELECT p.id FROM artifacts p WHERE p.uri = ? AND p.seq <> ? ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
+         WHERE seq = ?`,
+      ),
+      linkArtifact: prepare(
+        `INSERT INTO step_artifacts (step_execution_id, direction, name, artifact_id) VALUES (?, ?, ?, ?)
+         ON CONFLICT (step_execution_id, direction, name) DO UPDATE SET artifact_id = excluded.artifact_id`,
+      ),
+    };
+    this.#insertEdges = new MultiRowInsert(prepare, 'INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES', '(?, ?, ?)', 3);
+    this.#insertFts = new MultiRowInsert(prepare, 'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES', '(?, ?, ?, ?)', 4);
+  }
+
+  /** Writes the rows a call deferred to its end. */
+  #insertDeferred(rows: DeferredRows): void {
+    if (rows.edges.length > 0) this.#insertEdges.run(rows.edges);
+    if (rows.fts.length > 0) this.#insertFts.run(rows.fts);
   }
 
   #stmt(sql: string): Database.Statement {
@@ -746,7 +822,7 @@ class SqliteGraphStore implements GraphStore {
   };
 
   #stepRow(id: string): StepExecutionRow | undefined {
-    return this.#get<StepExecutionRow>('SELECT * FROM step_executions WHERE id = ?', id);
+    return this.#hot.stepRow.get(id) as StepExecutionRow | undefined;
   }
 
   /** Applies a status change to a step row (attempt bookkeeping) and writes it; the caller has checked `from`. */
@@ -842,8 +918,8 @@ class SqliteGraphStore implements GraphStore {
     });
   };
 
-  /** One step result inside the caller's write transaction. */
-  #recordOne(input: RecordStepResultInput, known?: Map<string, ArtifactId>): StepExecution {
+  /** One step result inside the caller's write transaction; edges and full-text rows go to `deferred`. */
+  #recordOne(input: RecordStepResultInput, deferred: DeferredRows, known?: Map<string, ArtifactId>): StepExecution {
     const at = atOrNow(input.at);
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
@@ -880,19 +956,18 @@ class SqliteGraphStore implements GraphStore {
     if (input.status === 'Cached' && !this.#get('SELECT 1 FROM step_executions WHERE id = ?', input.reusedStepExecutionId)) {
       throw new NotFoundError('StepExecution', input.reusedStepExecutionId!);
     }
+    const link = this.#hot.linkArtifact;
     for (const c of input.inputs) {
-      const id = this.#ensureArtifact(c.artifact, at, known);
-      this.#linkArtifact(row.id, 'input', c.name, id);
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'CONSUMED_BY', ?)", id, row.id);
+      const id = this.#ensureArtifact(c.artifact, at, deferred, known);
+      link.run(row.id, 'input', c.name, id);
+      deferred.edges.push(id, 'CONSUMED_BY', row.id);
     }
     for (const c of input.outputs) {
-      const id = this.#ensureArtifact(c.artifact, at, known);
-      this.#linkArtifact(row.id, 'output', c.name, id);
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PRODUCED', ?)", row.id, id);
+      const id = this.#ensureArtifact(c.artifact, at, deferred, known);
+      link.run(row.id, 'output', c.name, id);
+      deferred.edges.push(row.id, 'PRODUCED', id);
     }
-    if (input.status === 'Cached') {
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'REUSED', ?)", row.id, input.reusedStepExecutionId);
-    }
+    if (input.status === 'Cached') deferred.edges.push(row.id, 'REUSED', input.reusedStepExecutionId);
     const updated = this.#applyStepStatus(row, input.status, at, {
       failureReason: input.failureReason,
       failureKind: input.failureKind,
@@ -905,21 +980,15 @@ class SqliteGraphStore implements GraphStore {
     return toStepExecution(updated);
   }
 
-  #linkArtifact(stepId: string, direction: 'input' | 'output', name: string, artifactId: string): void {
-    this.#run(
-      `INSERT INTO step_artifacts (step_execution_id, direction, name, artifact_id) VALUES (?, ?, ?, ?)
-       ON CONFLICT (step_execution_id, direction, name) DO UPDATE SET artifact_id = excluded.artifact_id`,
-      stepId,
-      direction,
-      name,
-      artifactId,
-    );
-  }
-
   recordStepResult: GraphStore['recordStepResult'] = (input) => {
     const issues = stepResultIssues(input);
     if (issues.length > 0) return Promise.reject(new ValidationError('step result', issues));
-    return this.#write('recordStepResult', () => this.#recordOne(input));
+    return this.#write('recordStepResult', () => {
+      const deferred = newDeferredRows();
+      const result = this.#recordOne(input, deferred);
+      this.#insertDeferred(deferred);
+      return result;
+    });
   };
 
   recordStepResults: GraphStore['recordStepResults'] = (inputs) => {
@@ -928,7 +997,10 @@ class SqliteGraphStore implements GraphStore {
     if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
     return this.#write('recordStepResults', () => {
       const known = new Map<string, ArtifactId>();
-      return inputs.map((input) => this.#recordOne(input, known));
+      const deferred = newDeferredRows();
+      const results = inputs.map((input) => this.#recordOne(input, deferred, known));
+      this.#insertDeferred(deferred);
+      return results;
     });
   };
 
@@ -983,17 +1055,13 @@ class SqliteGraphStore implements GraphStore {
    * at the URI; returns its id. `known` memoizes (digest, uri) -> id for artifacts already upserted
    * in the current transaction (a batch mentions most artifacts twice: produced, then consumed).
    */
-  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, known?: Map<string, ArtifactId>): ArtifactId {
+  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: Map<string, ArtifactId>): ArtifactId {
     const key = `${input.digest}\u0000${input.uri}`;
     const seen = known?.get(key);
     if (seen !== undefined) return seen;
     const id = artifactIdFor(input.uri, input.digest);
     const properties = input.properties ?? {};
-    // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
-    // writes makes SQLite stage the row in a temp table first.
-    const result = this.#run(
-      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
+    const result = this.#hot.insertArtifact.run(
       id,
       input.uri,
       input.digest,
@@ -1004,23 +1072,11 @@ class SqliteGraphStore implements GraphStore {
       input.createdAt ?? at,
     );
     if (result.changes === 1) {
-      this.#run(
-        `UPDATE artifacts SET previous_version_id =
-           (SELECT p.id FROM artifacts p WHERE p.uri = ? AND p.seq <> ? ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
-         WHERE seq = ?`,
-        input.uri,
-        result.lastInsertRowid,
-        result.lastInsertRowid,
-      );
+      const seq = result.lastInsertRowid;
+      this.#hot.linkPrevious.run(input.uri, seq, seq);
       const words: string[] = [];
       propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
-      this.#run(
-        'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)',
-        result.lastInsertRowid,
-        input.name,
-        input.uri,
-        words.join(' '),
-      );
+      deferred.fts.push(seq, input.name, input.uri, words.join(' '));
     }
     known?.set(key, id);
     return id;
@@ -1038,14 +1094,21 @@ class SqliteGraphStore implements GraphStore {
         issues.map((i) => ({ ...i, path: i.path.replace(/^\./, '') })),
       );
     const at = nowIso();
-    return this.#write('upsertArtifact', () => toArtifact(this.#artifactRow(this.#ensureArtifact(input, at))));
+    return this.#write('upsertArtifact', () => {
+      const deferred = newDeferredRows();
+      const id = this.#ensureArtifact(input, at, deferred);
+      this.#insertDeferred(deferred);
+      return toArtifact(this.#artifactRow(id));
+    });
   };
 
   upsertArtifacts: GraphStore['upsertArtifacts'] = async (inputs) => {
     checkArtifacts(inputs);
     const at = nowIso();
     return this.#write('upsertArtifacts', () => {
-      const ids = inputs.map((input) => this.#ensureArtifact(input, at));
+      const deferred = newDeferredRows();
+      const ids = inputs.map((input) => this.#ensureArtifact(input, at, deferred));
+      this.#insertDeferred(deferred);
       return ids.map((id) => toArtifact(this.#artifactRow(id)));
     });
   };
