@@ -1,5 +1,5 @@
 /**
- * `npm run bench:lineage [-- --json] [--artifacts N] [--samples N] [--batch N] [--tmp DIR] [--keep]`:
+ * `npm run bench:lineage [-- --json] [--artifacts N] [--samples N] [--batch N] [--concurrency N] [--durability full|normal] [--tmp DIR] [--keep]`:
  * builds a synthetic lineage graph (default 100,000 artifacts) in the embedded SQLite store and
  * measures ingest through the port's batched writes and traversal latency at depth 5 and 20,
  * against a hand-written recursive CTE on the same file and a BFS over in-memory adjacency.
@@ -17,8 +17,10 @@ const { values } = parseArgs({
     artifacts: { type: 'string', default: '100000' },
     samples: { type: 'string', default: '200' },
     batch: { type: 'string', default: '600' },
+    concurrency: { type: 'string', default: '1' },
     tmp: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    durability: { type: 'string', default: 'full' },
   },
 });
 
@@ -26,7 +28,9 @@ const result = await runLineageBenchmark({
   artifacts: Number(values.artifacts),
   samples: Number(values.samples),
   batchSteps: Number(values.batch),
+  concurrency: Number(values.concurrency),
   keep: values.keep,
+  durability: values.durability === 'normal' ? 'normal' : 'full',
   ...(values.tmp ? { tmpRoot: values.tmp } : {}),
 });
 const withTargets = {
@@ -45,7 +49,7 @@ function table(r: LineageBenchResult): string {
     `graph: ${r.artifacts} artifacts, ${r.executions} executions, ${r.stepExecutions} step executions, ${r.totalEdges} edges (${r.dataEdges} written by the timed ingest)`,
     `load average (1 min) before ingest / after traversals: ${r.loadAverage[0].toFixed(1)} / ${r.loadAverage[1].toFixed(1)} (wall times below include waiting for the CPU)`,
     `setup (executions and steps brought to Executing; not timed as ingest): ${ms(r.setupMs)}`,
-    `ingest via recordStepResults (${r.batchSteps} steps per call, synchronous=FULL): ${ms(r.ingestMs)} wall = ${Math.round(r.ingestEdgesPerSec)} edges/s ${ok(r.ingestEdgesPerSec >= TARGETS.ingestEdgesPerSec)} (target >= ${TARGETS.ingestEdgesPerSec}); ${ms(r.ingestCpuMs)} CPU = ${Math.round(r.ingestEdgesPerCpuSec)} edges per CPU-second`,
+    `ingest via recordStepResults (${r.batchSteps} steps per call, ${r.concurrency} in flight, ${r.ingestCommits} transactions, ${r.durability === 'full' ? 'synchronous=FULL' : 'synchronous=NORMAL'}): ${ms(r.ingestMs)} wall = ${Math.round(r.ingestEdgesPerSec)} edges/s ${ok(r.ingestEdgesPerSec >= TARGETS.ingestEdgesPerSec)} (target >= ${TARGETS.ingestEdgesPerSec}); ${ms(r.ingestCpuMs)} CPU = ${Math.round(r.ingestEdgesPerCpuSec)} edges per CPU-second`,
     `database: ${(r.dbBytes / 1e6).toFixed(1)} MB = ${Math.round(r.dbBytesPerArtifact)} bytes per artifact`,
     '',
     `traversals: ${r.samples} random starts (models upstream, datasets downstream), nodeLimit ${r.nodeLimit}; cells: wall p50 / p95, CPU p50, mean nodes, share truncated`,
