@@ -83,19 +83,28 @@ export function GraphCanvas({
       edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       direction,
     };
-    // Large graphs: a quick layered picture at once, replaced by ELK's layout when its worker is done.
-    if (input.nodes.length > WORKER_THRESHOLD) setLayout({ signature, result: fastLayeredLayout(input), refined: false });
-    computeLayout(input).then(
-      (result) => {
-        performance.mark('pedigree:layout-end');
-        if (!cancelled) setLayout({ signature, result, refined: true });
-      },
-      (error: unknown) => {
-        if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
-      },
-    );
+    // Large graphs: a quick layered picture at once; ELK's worker starts after that picture is
+    // painted, so that it does not compete with the first render for the CPU.
+    const large = input.nodes.length > WORKER_THRESHOLD;
+    if (large) setLayout({ signature, result: fastLayeredLayout(input), refined: false });
+    const refine = () =>
+      computeLayout(input).then(
+        (result) => {
+          performance.mark('pedigree:layout-end');
+          if (!cancelled) setLayout({ signature, result, refined: true });
+        },
+        (error: unknown) => {
+          if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
+        },
+      );
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (large && typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (timer = setTimeout(refine, 300)));
+    else void refine();
     return () => {
       cancelled = true;
+      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
     // The layout depends on the structure only (the signature); status and selection changes re-render without it.
   }, [signature]);
