@@ -160,7 +160,7 @@ export function GraphCanvas({
           id: e.id,
           source: e.source,
           target: e.target,
-          type: compact ? 'default' : 'smoothstep',
+          type: 'default',
           className,
           label: e.label,
           labelBgPadding: [6, 3] as [number, number],
