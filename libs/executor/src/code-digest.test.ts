@@ -48,5 +48,9 @@ describe('handlerCode', () => {
       'steps/lazy.mjs',
     ]);
     expect(code.digest).toMatch(/^sha256:/);
+    // The same digests with absolute paths and sizes, module first: what the Code artifacts are recorded from.
+    expect(code.sources[0]).toEqual({ path: path.join(root, 'steps/train.ts'), digest: code.digest, size: expect.any(Number) as number });
+    expect(Object.fromEntries(code.sources.slice(1).map((s) => [path.relative(root, s.path), s.digest]))).toEqual(code.files);
+    expect(code.sources.find((s) => s.path.endsWith('config.json'))!.size).toBe(7);
   });
 });

@@ -3,16 +3,29 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { digestFile, type Digest } from '@pedigree/domain';
 
+/** A code file the cache key covers, as digested: what its `Code` artifact is recorded from. */
+export interface CodeFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly digest: Digest;
+  /** Bytes. */
+  readonly size: number;
+}
+
 /** Digests of project files, remembered by (path, size, mtime) so that unchanged code is not re-read for every step. */
 export class FileDigestCache {
   private readonly entries = new Map<string, { size: number; mtimeMs: number; digest: Digest }>();
   async digest(file: string): Promise<Digest> {
+    return (await this.file(file)).digest;
+  }
+  /** The file's digest and size (one stat; the bytes are read only when the file is new or changed). */
+  async file(file: string): Promise<CodeFile> {
     const st = statSync(file);
     const known = this.entries.get(file);
-    if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.digest;
-    const { digest } = await digestFile(file);
+    if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return { path: file, digest: known.digest, size: known.size };
+    const { digest, size } = await digestFile(file);
     this.entries.set(file, { size: st.size, mtimeMs: st.mtimeMs, digest });
-    return digest;
+    return { path: file, digest, size };
   }
 }
 
@@ -21,6 +34,8 @@ export interface HandlerCode {
   readonly digest: Digest;
   /** Project-relative path -> digest of every project file the module imports, directly or not (not the module itself). */
   readonly files: Readonly<Record<string, Digest>>;
+  /** The module and every file in `files`, module first, with absolute paths and sizes (for the `Code` artifacts). */
+  readonly sources: readonly CodeFile[];
 }
 
 // Static imports, re-exports, side-effect imports, literal dynamic imports and requires. A regex
@@ -66,16 +81,19 @@ export async function handlerCode(modulePath: string, projectRoot: string, diges
   const files: Record<string, Digest> = {};
   const seen = new Set<string>([modulePath]);
   const queue = [modulePath];
+  const sources: CodeFile[] = [];
   let entry: Digest | null = null;
   while (queue.length > 0) {
     const file = queue.shift()!;
-    const digest = await digests.digest(file);
+    const source = await digests.file(file);
+    const digest = source.digest;
+    sources.push(source);
     if (file === modulePath) entry = digest;
     else files[path.relative(projectRoot, file).split(path.sep).join('/')] = digest;
     if (file.endsWith('.json')) continue;
-    const source = await readFile(file, 'utf8');
+    const text = await readFile(file, 'utf8');
     for (const pattern of SPECIFIERS) {
-      for (const match of source.matchAll(pattern)) {
+      for (const match of text.matchAll(pattern)) {
         const resolved = resolveRelativeImport(file, match[1]!);
         if (!resolved || seen.has(resolved)) continue;
         const rel = path.relative(projectRoot, resolved);
@@ -85,5 +103,5 @@ export async function handlerCode(modulePath: string, projectRoot: string, diges
       }
     }
   }
-  return { digest: entry!, files };
+  return { digest: entry!, files, sources };
 }

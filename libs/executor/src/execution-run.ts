@@ -34,7 +34,7 @@ import {
   type StepDefinition,
 } from '@pedigree/sdk';
 import { CACHE_FORMAT_VERSION, cacheKeyOf, diffKeyMaterial, type CacheKeyMaterial } from './cache-key.ts';
-import { handlerCode, type FileDigestCache, type HandlerCode } from './code-digest.ts';
+import { handlerCode, type CodeFile, type FileDigestCache, type HandlerCode } from './code-digest.ts';
 import type { Clock } from './clock.ts';
 import { PropertyResolutionError } from './errors.ts';
 import type { EventBus } from './events.ts';
@@ -697,6 +697,7 @@ export class ExecutionRun {
     }
     let run: RunSpec;
     let code: JsonObject;
+    let codeFiles: readonly CodeFile[];
     if (def.run.kind === 'handler') {
       const modulePath = def.run.module.startsWith('file:')
         ? fileURLToPath(def.run.module)
@@ -725,10 +726,12 @@ export class ExecutionRun {
         digest: handler.digest,
         files: { ...handler.files },
       };
+      codeFiles = handler.sources;
     } else {
       const argv: string[] = [];
       const keyArgv: JsonValue[] = [];
       const files: JsonObject = {};
+      const named = new Map<string, CodeFile>();
       for (const [i, expr] of def.run.argv.entries()) {
         const keyValue = resolveKeyValue(expr, scope, `run.argv[${i}]`);
         let value = String(await resolveRuntimeValue(expr, scope, `run.argv[${i}]`));
@@ -738,7 +741,9 @@ export class ExecutionRun {
           const candidate = path.resolve(this.deps.projectRoot, value);
           const rel = this.projectRelative(candidate);
           if (rel !== null && (await isFile(candidate))) {
-            files[rel] = await this.deps.digests.digest(candidate);
+            const file = await this.deps.digests.file(candidate);
+            files[rel] = file.digest;
+            named.set(candidate, file);
             if (i > 0 || value.includes('/')) {
               keyElement = rel;
               value = candidate;
@@ -750,6 +755,7 @@ export class ExecutionRun {
       }
       run = { kind: 'command', argv };
       code = { kind: 'command', argv: keyArgv, files };
+      codeFiles = [...named.values()];
     }
     const material: CacheKeyMaterial = {
       cacheFormatVersion: CACHE_FORMAT_VERSION,
@@ -763,7 +769,31 @@ export class ExecutionRun {
         propertyFiles: Object.fromEntries(def.propertyFiles.map((p) => [p.name, `${p.output}/${p.path}`])),
       },
     };
-    return { inputs, args, env, run, material, cacheKey: cacheKeyOf(material) };
+    return { inputs, code: await this.codeArtifacts(codeFiles), args, env, run, material, cacheKey: cacheKeyOf(material) };
+  }
+
+  /**
+   * The `Code` artifacts a job step consumes: every file its code digest covers, from the digests
+   * that digest already computed (nothing is hashed twice). URI `file://<absolute path>` like other
+   * local inputs, so a file at the same content is one node across runs and an edit is a new
+   * version of it; channel `code:<project-relative path>`. The bytes go to the artifact store once
+   * (`exists` is a stat), so `properties.contentUri` can be re-hashed by `verify` after the file changes.
+   */
+  private async codeArtifacts(files: readonly CodeFile[]): Promise<ChannelArtifactInput[]> {
+    const artifacts = this.deps.artifacts;
+    return Promise.all(
+      files.map(async (file): Promise<ChannelArtifactInput> => {
+        const name = this.projectRelative(file.path) ?? file.path;
+        const properties: JsonObject = { kind: 'file', path: name };
+        // A file edited since it was digested stores other bytes: then the content is not claimed.
+        if ((await artifacts.exists(file.digest)) || (await artifacts.put(file.path).catch(() => null))?.digest === file.digest)
+          properties['contentUri'] = artifacts.uriFor(file.digest);
+        return {
+          name: `${CODE_CHANNEL_PREFIX}${name}`,
+          artifact: { uri: pathToFileURL(file.path).href, digest: file.digest, type: 'Code', name, size: file.size, properties },
+        };
+      }),
+    );
   }
 
   /** Returns true when the step was served from the cache; otherwise moves it to Executing with the miss explained. */
@@ -798,7 +828,7 @@ export class ExecutionRun {
               from: s.record!.status,
               status: 'Cached',
               at: this.iso(),
-              inputs: prepared.inputs.map((i) => ({ name: i.name, artifact: i.ref.input })),
+              inputs: [...prepared.inputs.map((i) => ({ name: i.name, artifact: i.ref.input })), ...prepared.code],
               outputs,
               properties: candidate.stepExecution.properties,
               cacheKey,
@@ -1019,7 +1049,7 @@ export class ExecutionRun {
         from: s.record!.status,
         status: 'Succeeded',
         at: this.iso(),
-        inputs: prepared.inputs.map((i) => ({ name: i.name, artifact: i.ref.input })),
+        inputs: [...prepared.inputs.map((i) => ({ name: i.name, artifact: i.ref.input })), ...prepared.code],
         outputs,
         properties,
         cacheKey: prepared.cacheKey,
@@ -1314,6 +1344,8 @@ interface PreparedInput {
 
 interface PreparedJob {
   readonly inputs: readonly PreparedInput[];
+  /** The step's code files as `Code` input artifacts (channels `code:<path>`). */
+  readonly code: readonly ChannelArtifactInput[];
   readonly args: Record<string, ScalarValue>;
   readonly env: Record<string, string>;
   readonly run: RunSpec;
@@ -1343,6 +1375,9 @@ export function attemptDirOf(dataDir: string, executionId: string, stepName: str
 }
 
 const PID_FILE = 'command.pid';
+
+/** Channel names of a job step's `Code` inputs: `code:<project-relative path>`. */
+export const CODE_CHANNEL_PREFIX = 'code:';
 
 /**
  * Ends the process group a killed executor left running for an attempt (a crash cannot signal its
