@@ -136,6 +136,17 @@ describe('Code artifacts', () => {
     );
   });
 
+  it('a selective execution keeps the Code inputs of the steps it reuses', async () => {
+    const reference = await t.run(pipeline());
+    const id = await t.executor.startSelective({ referenceExecutionId: reference.execution.id, steps: ['evaluate'] });
+    await t.executor.wait(id);
+    const { steps } = await t.outcome(id);
+    expect(steps['train']!.status).toBe('Cached');
+    const reused = await inputsOf(steps['train']!);
+    expect(reused['code:steps/train.ts']!.id).toBe((await inputsOf(reference.steps['train']!))['code:steps/train.ts']!.id);
+    expect(Object.keys(await inputsOf(steps['evaluate']!))).toContain('code:scripts/evaluate.mjs');
+  });
+
   it('an edited helper is a new version of its Code artifact, the step re-runs, and impact tells the models of each version apart', async () => {
     const first = await t.run(pipeline());
     await t.writeProjectFile('lib/scale.ts', 'export const scale = 30;\n');
