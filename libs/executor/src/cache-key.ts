@@ -4,7 +4,7 @@ import { canonicalDigest, canonicalJson, type JsonObject, type JsonValue } from 
  * Bumped whenever what goes into the key changes meaning, so that old entries stop matching
  * instead of matching wrongly.
  */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 /**
  * Everything a step's result depends on, and nothing else: no timestamps, no absolute paths, no

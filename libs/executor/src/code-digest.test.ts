@@ -36,21 +36,33 @@ afterAll(async () => {
 });
 
 describe('handlerCode', () => {
+  it('keys the same code alike whichever directory is taken as the project root', async () => {
+    const root = path.join(dir, 'project');
+    const fromProject = await handlerCode(path.join(root, 'steps/train.ts'), root, new FileDigestCache());
+    const fromParent = await handlerCode(path.join(root, 'steps/train.ts'), dir, new FileDigestCache());
+    expect(fromParent.digest).toBe(fromProject.digest);
+    // The parent root also reaches ../../outside.ts; every file both roots see has the same key.
+    for (const [rel, digest] of Object.entries(fromProject.files)) expect(fromParent.files[rel]).toBe(digest);
+  });
+
   it('digests the project files a handler imports, transitively, and nothing outside the project or in packages', async () => {
     const root = path.join(dir, 'project');
     const code = await handlerCode(path.join(root, 'steps/train.ts'), root, new FileDigestCache());
+    // Keyed relative to the module's directory (steps/), not the project root.
     expect(Object.keys(code.files).sort()).toEqual([
-      'config.json',
-      'ml/fit.ts',
-      'ml/linalg/index.ts',
-      'ml/types.ts',
-      'steps/helper.ts',
-      'steps/lazy.mjs',
+      '../config.json',
+      '../ml/fit.ts',
+      '../ml/linalg/index.ts',
+      '../ml/types.ts',
+      'helper.ts',
+      'lazy.mjs',
     ]);
     expect(code.digest).toMatch(/^sha256:/);
     // The same digests with absolute paths and sizes, module first: what the Code artifacts are recorded from.
     expect(code.sources[0]).toEqual({ path: path.join(root, 'steps/train.ts'), digest: code.digest, size: expect.any(Number) as number });
-    expect(Object.fromEntries(code.sources.slice(1).map((s) => [path.relative(root, s.path), s.digest]))).toEqual(code.files);
+    expect(Object.fromEntries(code.sources.slice(1).map((s) => [path.relative(path.join(root, 'steps'), s.path), s.digest]))).toEqual(
+      code.files,
+    );
     expect(code.sources.find((s) => s.path.endsWith('config.json'))!.size).toBe(7);
   });
 });

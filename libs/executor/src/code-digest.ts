@@ -32,7 +32,11 @@ export class FileDigestCache {
 export interface HandlerCode {
   /** The handler module's own digest. */
   readonly digest: Digest;
-  /** Project-relative path -> digest of every project file the module imports, directly or not (not the module itself). */
+  /**
+   * Path relative to the module's own directory -> digest of every project file the module imports,
+   * directly or not (not the module itself). Relative to the module, not the project root, so the
+   * same code keys alike whichever directory a caller takes as the project root.
+   */
   readonly files: Readonly<Record<string, Digest>>;
   /** The module and every file in `files`, module first, with absolute paths and sizes (for the `Code` artifacts). */
   readonly sources: readonly CodeFile[];
@@ -89,7 +93,7 @@ export async function handlerCode(modulePath: string, projectRoot: string, diges
     const digest = source.digest;
     sources.push(source);
     if (file === modulePath) entry = digest;
-    else files[path.relative(projectRoot, file).split(path.sep).join('/')] = digest;
+    else files[path.relative(path.dirname(modulePath), file).split(path.sep).join('/')] = digest;
     if (file.endsWith('.json')) continue;
     const text = await readFile(file, 'utf8');
     for (const pattern of SPECIFIERS) {

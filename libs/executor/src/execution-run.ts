@@ -719,9 +719,11 @@ export class ExecutionRun {
       }
       const version = canonicalDigest({ digest: handler.digest, files: handler.files }).slice(7, 23);
       run = { kind: 'handler', modulePath, exportName: def.run.export, version };
+      // No path of the module enters the key: its content (digest) and its imports' contents and
+      // relative layout identify the code, so moving the project or choosing another project root
+      // keeps the cache (SageMaker's path-dependent keys missed on every upsert).
       code = {
         kind: 'handler',
-        module: this.projectRelative(modulePath) ?? def.run.module,
         export: def.run.export,
         digest: handler.digest,
         files: { ...handler.files },

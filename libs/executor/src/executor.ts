@@ -541,21 +541,67 @@ export function createExecutor(options: ExecutorOptions): Executor {
       after = page.hasNextPage ? page.endCursor : null;
     } while (after);
     for (const execution of found) {
-      if (runs.has(execution.id)) continue;
-      if (ownedElsewhere(await readMarker(execution))) continue;
-      const { steps } = await store.getExecutionWithSteps(execution.id);
-      if (execution.status === 'Stopping') {
-        await finishStopped(execution, steps);
-        continue;
+      // One execution that cannot be resumed must not keep the others from resuming.
+      try {
+        if (await resumeOne(execution)) continued.push(execution.id);
+      } catch (error) {
+        await giveUp(execution, error);
       }
-      await interruptInFlight(execution.id, steps);
-      const { definition, version } = await loadDefinition(execution.pipelineVersionId);
-      const marker = await readMarker(execution);
-      if (runs.has(execution.id)) continue;
-      launch(execution, definition, version, marker);
-      continued.push(execution.id);
     }
     return continued;
+  }
+
+  async function resumeOne(execution: PipelineExecution): Promise<boolean> {
+    if (runs.has(execution.id)) return false;
+    if (ownedElsewhere(await readMarker(execution))) return false;
+    const { steps } = await store.getExecutionWithSteps(execution.id);
+    if (execution.status === 'Stopping') {
+      await finishStopped(execution, steps);
+      return false;
+    }
+    // Parse before touching the steps: a definition that no longer parses fails the execution as it stands.
+    const { definition, version } = await loadDefinition(execution.pipelineVersionId);
+    await interruptInFlight(execution.id, steps);
+    const marker = await readMarker(execution);
+    if (runs.has(execution.id)) return false;
+    launch(execution, definition, version, marker);
+    return true;
+  }
+
+  /**
+   * A stored definition that does not parse can never run: the execution ends Failed with the reason.
+   * Anything else (the store briefly unavailable, say) leaves it for the next resume().
+   */
+  async function giveUp(execution: PipelineExecution, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(isPedigreeError(error) && error.code === 'VALIDATION_FAILED')) {
+      logger.warn({ executionId: execution.id, error: message }, 'resume skipped an execution; the next resume() tries again');
+      return;
+    }
+    const reason = `cannot resume: the stored pipeline definition is invalid: ${message}`;
+    try {
+      const ended = await store.transitionExecution({
+        id: execution.id,
+        from: execution.status,
+        to: 'Failed',
+        failureReason: reason,
+        at: iso(),
+      });
+      events.emit({
+        type: 'execution-status',
+        executionId: ended.id,
+        pipelineName: ended.pipelineName,
+        status: ended.status,
+        failureReason: ended.failureReason,
+        at: iso(),
+      });
+      logger.warn({ executionId: execution.id }, reason);
+    } catch (transitionError) {
+      logger.warn(
+        { executionId: execution.id, error: (transitionError as Error).message },
+        'could not mark an unresumable execution failed',
+      );
+    }
   }
 
   async function finishStopped(execution: PipelineExecution, known?: readonly StepExecution[]): Promise<void> {

@@ -44,6 +44,26 @@ async function leftBehind(
 }
 
 describe('resume', () => {
+  it('fails an execution whose stored definition no longer parses and still resumes the others', async () => {
+    t = await createTestExecutor();
+    const good = await leftBehind(t, { name: 'resumes-fine', steps: [nodeStep('a')] }, []);
+    // A version written by something other than the SDK (an older release, a hand edit): not a valid definition.
+    const broken = { schemaVersion: '1', name: 'broken', steps: 'not a list' } as unknown as JsonObject;
+    const { version } = await t.store.upsertPipelineVersion({
+      pipelineName: 'broken',
+      definition: broken,
+      definitionHash: canonicalDigest(broken),
+    });
+    const bad = (await t.store.createExecution({ pipelineVersionId: version.id, parameters: {} })).id;
+
+    expect(await t.executor.resume()).toEqual([good]);
+    expect((await t.executor.wait(good)).status).toBe('Succeeded');
+    const failed = await t.store.getExecution(bad);
+    expect(failed.status).toBe('Failed');
+    expect(failed.failureReason).toMatch(/^cannot resume: the stored pipeline definition is invalid: .*steps/);
+    expect(await t.executor.resume()).toEqual([]);
+  });
+
   it('marks in-flight attempts interrupted and retries them under their retry policy', async () => {
     t = await createTestExecutor();
     const retry = {
