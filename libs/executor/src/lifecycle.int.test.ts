@@ -182,7 +182,7 @@ describe('retries and timeouts', () => {
       name: 'slow',
       steps: [nodeStep('slow', 'setTimeout(() => {}, 20000)', { timeoutSeconds: 0.3, retry })],
     });
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000); // generous for a loaded CI machine; the step itself runs 20 s or forever
     expect(execution.status).toBe('Failed');
     expect(steps['slow']!.attempts.map((a) => a.failureKind)).toEqual(['timeout', 'timeout']);
     expect(execution.failureReason).toContain('timed out');
@@ -205,7 +205,7 @@ describe('more ways to end', () => {
     const stoppedAt = Date.now();
     await t.executor.stop(id);
     expect((await t.executor.wait(id)).status).toBe('Stopped');
-    expect(Date.now() - stoppedAt).toBeLessThan(3000);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000); // generous for a loaded CI machine; the step itself never ends
     expect((await t.outcome(id)).steps['flaky']!.attempts).toHaveLength(1);
   });
 
@@ -243,7 +243,7 @@ describe('more ways to end', () => {
     });
     expect(execution.status).toBe('Failed');
     expect(steps['spin']!.attempts[0]!.failureKind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000); // generous for a loaded CI machine; the step itself runs 20 s or forever
   });
 });
 
@@ -284,7 +284,10 @@ describe('stop', () => {
       const stoppedAt = Date.now();
       await other.executor.stop(id);
       expect((await t.executor.wait(id)).status).toBe('Stopped');
-      expect(Date.now() - stoppedAt).toBeLessThan(3000);
+      // The step never ends by itself, so reaching Stopped proves the stop arrived; the bound only
+      // guards against waiting out a long timeout (the run polls the store every 500 ms). Generous,
+      // because a loaded 2-core CI machine stretches wall time.
+      expect(Date.now() - stoppedAt).toBeLessThan(10_000);
       expect((await t.outcome(id)).steps['long']!.status).toBe('Stopped');
     } finally {
       await other.cleanup();
@@ -322,7 +325,7 @@ describe('stop', () => {
     await t.executor.stop(id);
     expect((await t.executor.wait(id)).status).toBe('Stopped');
     expect((await t.outcome(id)).steps['wait']!.status).toBe('Stopped');
-    expect(Date.now() - stoppedAt).toBeLessThan(3000);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000); // generous for a loaded CI machine; the step itself never ends
   });
 });
 

@@ -151,7 +151,7 @@ describe('findSimplePaths', () => {
     const r = findSimplePaths(edges, 'start', 'end', 50, 100);
     expect(r.paths).toHaveLength(100);
     expect(r.more).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000); // unbounded enumeration would run for ages; generous for loaded CI
     expect(PATH_SEARCH_EXPANSION_BUDGET).toBeGreaterThan(100);
   });
 });

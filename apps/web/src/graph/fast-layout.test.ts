@@ -21,7 +21,7 @@ describe('fastLayeredLayout', () => {
     expect(positions['d']!.x).toBeLessThan(positions['c']!.x);
   });
 
-  it('lays out 1,000 nodes and 1,500 edges in well under 100 ms without overlaps', () => {
+  it('lays out 1,000 nodes and 1,500 edges quickly (a loose guard against quadratic blow-ups; npm run bench:web measures) without overlaps', () => {
     const nodes = Array.from({ length: 1000 }, (_, i) => node(`n${i}`));
     const edges = Array.from({ length: 1500 }, (_, i) => ({
       id: `e${i}`,
@@ -30,7 +30,7 @@ describe('fastLayeredLayout', () => {
     }));
     const started = performance.now();
     const { positions } = fastLayeredLayout({ direction: 'RIGHT', nodes, edges });
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(1000);
     const seen = new Set(Object.values(positions).map((p) => `${p.x},${p.y}`));
     expect(seen.size).toBe(1000);
   });
