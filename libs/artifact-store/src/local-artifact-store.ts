@@ -108,6 +108,17 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
   }
 
   /** Moves a finished temp file to its content address; the rename is atomic, and identical content may safely replace identical content. */
+  /** Moves a hashed temp file into place as the blob of `digest`, or drops it when that blob exists already. */
+  async function adopt(tmp: string, digest: Digest): Promise<void> {
+    const final = blobPath(digest);
+    if (await isFile(final)) {
+      await rm(tmp, { force: true });
+    } else {
+      await chmod(tmp, 0o444);
+      commit(tmp, final);
+    }
+  }
+
   function commit(tmp: string, final: string): void {
     const parent = path.dirname(final);
     if (!knownDirs.has(parent)) {
@@ -143,13 +154,7 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
       await copyFile(file, tmp);
       signal?.throwIfAborted();
       const { digest, size } = await hashFile(tmp);
-      const final = blobPath(digest);
-      if (await isFile(final)) {
-        await rm(tmp, { force: true });
-      } else {
-        await chmod(tmp, 0o444);
-        commit(tmp, final);
-      }
+      await adopt(tmp, digest);
       return { digest, size };
     } catch (error) {
       await rm(tmp, { force: true });
@@ -172,13 +177,7 @@ export function createLocalArtifactStore(options: LocalArtifactStoreOptions): Ar
       const readable = source instanceof Readable ? source : Readable.from(source);
       await pipeline(readable, tap, createWriteStream(tmp), signal ? { signal } : {});
       const digest = `sha256:${hash.digest('hex')}` as Digest;
-      const final = blobPath(digest);
-      if (await isFile(final)) {
-        await rm(tmp, { force: true });
-      } else {
-        await chmod(tmp, 0o444);
-        commit(tmp, final);
-      }
+      await adopt(tmp, digest);
       return { digest, size };
     } catch (error) {
       await rm(tmp, { force: true });
