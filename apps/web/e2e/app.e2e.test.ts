@@ -3,6 +3,7 @@
 // server: start an execution from the form, watch it go green live, follow the model to its data
 // set and back, approve it. Screenshots of every view land in tmp/screenshots/.
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,17 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     const provenance = page.getByRole('table', { name: 'Data sets behind this model' });
     await provenance.getByRole('link', { name: DEMO.dataset, exact: true }).waitFor();
     await shot(page, '06-model');
+
+    // The audit report comes down as a file named by the server, with the data set in it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download audit report as HTML' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-report-[\w.-]+\.html$/);
+    const report = await readFile(await download.path(), 'utf8');
+    expect(report).toMatch(/^<!DOCTYPE html>/i);
+    expect(report).toContain(DEMO.dataset);
+    await page.getByText(/^Saved audit-report-.*\.html \(report sha256:[0-9a-f]{64}\)\.$/).waitFor();
 
     await provenance
       .getByRole('row', { name: new RegExp(DEMO.dataset) })

@@ -156,6 +156,30 @@ export type ArtifactType =
   /** A report. */
   | 'Report';
 
+/** The formats an audit report is rendered in. */
+export type AuditReportFormat =
+  /** One self-contained HTML page (inline CSS and SVG, no external requests) that prints well. */
+  | 'HTML'
+  /** The verifiable JSON document `{ report, sha256 }` (what `pedigree verify` checks). */
+  | 'JSON'
+  /** Markdown with a Mermaid lineage diagram. */
+  | 'MARKDOWN';
+
+/** Result of `auditReport`: the rendered report, or why it could not be made. */
+export type AuditReportResult = {
+  readonly __typename?: 'AuditReportResult';
+  /** The report in the requested format; null when refused. */
+  readonly content?: Maybe<Scalars['String']['output']>;
+  /** Why the report could not be made (unknown id, not a model); empty on success. */
+  readonly errors: ReadonlyArray<UserError>;
+  /** A file name to save the report under, e.g. `audit-report-iris-classifier-v1.html`; null when refused. */
+  readonly fileName?: Maybe<Scalars['String']['output']>;
+  /** The media type of `content`, e.g. `text/html; charset=utf-8`; null when refused. */
+  readonly mediaType?: Maybe<Scalars['String']['output']>;
+  /** The report's hash (`sha256:...`) over the canonical JSON of its content, the same in every format; null when refused. */
+  readonly sha256?: Maybe<Scalars['String']['output']>;
+};
+
 /** Why a step was not served from the cache: the answer to "why did this run again?". */
 export type CacheMissExplanation = {
   readonly __typename?: 'CacheMissExplanation';
@@ -848,6 +872,8 @@ export type Query = {
   readonly artifactByUri?: Maybe<Artifact>;
   /** Artifacts, newest first. */
   readonly artifacts: ArtifactConnection;
+  /** The audit report of a model: its identity, registry history and complete upstream provenance (see docs/reports.md). Deterministic: the same store state gives the same JSON and Markdown. */
+  readonly auditReport: AuditReportResult;
   /** An execution by id; null when there is none. */
   readonly execution?: Maybe<Execution>;
   /** Executions, newest first. */
@@ -900,6 +926,12 @@ export type QueryArtifactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ArtifactFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryAuditReportArgs = {
+  format: AuditReportFormat;
+  modelId: Scalars['ID']['input'];
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -1398,6 +1430,8 @@ export type ResolversTypes = ResolversObject<{
   ArtifactEdge: ResolverTypeWrapper<Omit<ArtifactEdge, 'node'> & { node: ResolversTypes['Artifact'] }>;
   ArtifactFilter: ArtifactFilter;
   ArtifactType: ArtifactType;
+  AuditReportFormat: AuditReportFormat;
+  AuditReportResult: ResolverTypeWrapper<AuditReportResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheMissExplanation: ResolverTypeWrapper<CacheMissExplanationModel>;
   ConditionBranch: ConditionBranch;
@@ -1492,6 +1526,7 @@ export type ResolversParentTypes = ResolversObject<{
   ArtifactConnection: Omit<ArtifactConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ArtifactEdge']> };
   ArtifactEdge: Omit<ArtifactEdge, 'node'> & { node: ResolversParentTypes['Artifact'] };
   ArtifactFilter: ArtifactFilter;
+  AuditReportResult: AuditReportResult;
   Boolean: Scalars['Boolean']['output'];
   CacheMissExplanation: CacheMissExplanationModel;
   CreateScheduleInput: CreateScheduleInput;
@@ -1612,6 +1647,17 @@ export type ArtifactEdgeResolvers<
 > = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Artifact'], ParentType, ContextType>;
+}>;
+
+export type AuditReportResultResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['AuditReportResult'] = ResolversParentTypes['AuditReportResult'],
+> = ResolversObject<{
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<ReadonlyArray<ResolversTypes['UserError']>, ParentType, ContextType>;
+  fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CacheMissExplanationResolvers<
@@ -2010,6 +2056,12 @@ export type QueryResolvers<
   artifact?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType, RequireFields<QueryArtifactArgs, 'id'>>;
   artifactByUri?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType, RequireFields<QueryArtifactByUriArgs, 'uri'>>;
   artifacts?: Resolver<ResolversTypes['ArtifactConnection'], ParentType, ContextType, Partial<QueryArtifactsArgs>>;
+  auditReport?: Resolver<
+    ResolversTypes['AuditReportResult'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryAuditReportArgs, 'format' | 'modelId'>
+  >;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType, RequireFields<QueryExecutionArgs, 'id'>>;
   executions?: Resolver<ResolversTypes['ExecutionConnection'], ParentType, ContextType, Partial<QueryExecutionsArgs>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'artifactId'>>;
@@ -2190,6 +2242,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Artifact?: ArtifactResolvers<ContextType>;
   ArtifactConnection?: ArtifactConnectionResolvers<ContextType>;
   ArtifactEdge?: ArtifactEdgeResolvers<ContextType>;
+  AuditReportResult?: AuditReportResultResolvers<ContextType>;
   CacheMissExplanation?: CacheMissExplanationResolvers<ContextType>;
   DagEdge?: DagEdgeResolvers<ContextType>;
   DagNode?: DagNodeResolvers<ContextType>;

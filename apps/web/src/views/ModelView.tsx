@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatBytes, formatTime, formatValue, shortDigest, shortId } from '../format.ts';
 import { graphql } from '../gql/gql.ts';
 import { ApprovalForm } from './ApprovalForm.tsx';
+import { AuditReportDownload } from './AuditReportDownload.tsx';
 
 export const ModelQuery = graphql(`
   query Model($id: ID!) {
@@ -118,9 +119,12 @@ export function ModelView() {
           </>
         }
         actions={
-          <Link className="button" to={`/lineage/${model.id}?dir=UPSTREAM&depth=10`}>
-            Explore lineage
-          </Link>
+          <>
+            <Link className="button" to={`/lineage/${model.id}?dir=UPSTREAM&depth=10`}>
+              Explore lineage
+            </Link>
+            <AuditReportDownload modelId={model.id} />
+          </>
         }
       />
       {provenance.truncated ? (

@@ -1,6 +1,7 @@
 import type { ApprovalStatus, ModelPackage, ModelPackageId } from '@pedigree/domain';
 import type { GraphStore, Page } from '@pedigree/graph-store';
 import { toPageRequest, type PageArgs } from '../../pagination.ts';
+import { renderAuditReport, type AuditReportFormat, type RenderedAuditReport } from './audit-report.ts';
 
 export interface SetApprovalArgs {
   readonly id: ModelPackageId;
@@ -16,6 +17,8 @@ export interface ModelService {
   list(group: string | null, statuses: readonly ApprovalStatus[] | null, page: PageArgs): Promise<Page<ModelPackage>>;
   /** Throws NOT_FOUND, CONFLICT (expected status differs). */
   setApproval(args: SetApprovalArgs): Promise<ModelPackage>;
+  /** The audit report of a model artifact or package id. Throws NOT_FOUND, INVALID_ARGUMENT (not a model), naming `modelId`. */
+  auditReport(modelId: string, format: AuditReportFormat): Promise<RenderedAuditReport>;
 }
 
 export function createModelService(store: GraphStore): ModelService {
@@ -42,5 +45,6 @@ export function createModelService(store: GraphStore): ModelService {
         comment: args.comment,
         ...(args.expectedStatus ? { expectedStatus: args.expectedStatus } : {}),
       }),
+    auditReport: (modelId, format) => renderAuditReport(store, modelId, format),
   };
 }

@@ -5,6 +5,10 @@ import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { toConnection } from '../../pagination.ts';
 import { parseArgs } from '../../validation.ts';
 
+const auditReportArgs = z.object({
+  modelId: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+});
+
 const approvalInput = z.object({
   id: z.string().min(1, 'must not be empty'),
   comment: z.string().max(2000, 'must be at most 2000 characters').nullish(),
@@ -15,6 +19,11 @@ export const modelResolvers: Resolvers = {
     modelPackages: async (_root, args, { services }) =>
       toConnection(await services.models.list(args.group ?? null, args.approvalStatuses ?? null, args)),
     modelPackage: (_root, { id }, { services }) => services.models.find(id as ModelPackageId),
+    auditReport: (_root, { modelId, format }, { services }) =>
+      withUserErrors({ content: null, sha256: null, fileName: null, mediaType: null }, async () => {
+        parseArgs(auditReportArgs, { modelId });
+        return services.models.auditReport(modelId, format);
+      }),
   },
   Mutation: {
     setModelApprovalStatus: (_root, { input }, { services, viewer, logger }) =>
