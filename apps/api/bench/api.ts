@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--connections N]`
+ * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--connections N] [--cpu-prof DIR]`
  *
  * 1. Builds the lineage benchmark's synthetic graph (default 100,000 artifacts) by running
  *    `npm run bench:lineage -- --keep` and takes over its database file as a data directory.
@@ -13,7 +13,7 @@
  * graphqlP99Ms, rawP99Ms, serverRssMb, ...). Targets: GraphQL throughput >= 0.66x raw; the API
  * process below 500 MB resident. The exit code is 0 either way, 1 on a crash.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     artifacts: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    // Writes V8 CPU profiles of the API process (node --cpu-prof) into this directory.
+    'cpu-prof': { type: 'string' },
   },
 });
 const log = (message: string): void => {
@@ -76,7 +78,10 @@ async function main(): Promise<void> {
     await store.close();
     // Both servers run in processes of their own, started the same way; this process only drives the load.
     const raw = await startChild('apps/api/bench/raw-server.ts', dataDir, '/');
-    const api = await startChild('apps/api/src/main.ts', dataDir, '/readyz');
+    const api = await startChild('apps/api/src/main.ts', dataDir, '/readyz', values['cpu-prof']).catch(async (error: unknown) => {
+      await raw.stop(); // not left running when the service fails to start
+      throw error;
+    });
     try {
       const graphqlBody = (id: string): string => JSON.stringify({ query: QUERY, variables: { id } });
       const rawBody = (id: string): string => JSON.stringify({ id });
@@ -130,9 +135,10 @@ async function startChild(
   script: string,
   dataDir: string,
   probePath: string,
+  cpuProfileDir?: string,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], {
+  const spawnOptions: SpawnOptions = {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -144,7 +150,11 @@ async function startChild(
       PEDIGREE_TOKENS: '',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  };
+  // With a profile wanted, node itself runs the script with tsx's loader (--cpu-prof is refused in NODE_OPTIONS).
+  const child = cpuProfileDir
+    ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`, '--import', 'tsx', script], spawnOptions)
+    : spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], spawnOptions);
   let alive = true;
   const exited = new Promise<void>((r) =>
     child.on('exit', () => {
@@ -153,10 +163,16 @@ async function startChild(
     }),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on the synthetic graph the service's start includes executor.resume() giving up on
+  // every execution the generator left Executing, which takes minutes with --artifacts 1000000.
+  const startSeconds = 600;
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (!alive) throw new Error(`${script} exited before listening`);
-    if (Date.now() > deadline) throw new Error(`${script} did not start within 60 s`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} did not start within ${startSeconds} s`);
+    }
     const up = await fetch(`${url}${probePath}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

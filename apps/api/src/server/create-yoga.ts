@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { GraphStore } from '@pedigree/graph-store';
 import type { ApiToken, Logger } from '@pedigree/runtime';
-import { GraphQLError } from 'graphql';
+import {
+  getNamedType,
+  getOperationAST,
+  GraphQLError,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiContext, Viewer } from '../context.ts';
 import { isUserFacingError, toGraphQLError } from '../errors.ts';
@@ -74,7 +86,7 @@ export function createApi(options: CreateApiOptions): ApiApp {
         states.set(request, { requestId, viewer, logger, startedAt: performance.now() });
       } catch (error) {
         if (!(error instanceof UnauthorizedError)) throw error;
-        logger.warn({ method: request.method, url: new URL(request.url).pathname, status: 401 }, error.message);
+        logger.warn({ method: request.method, url: pathOf(request.url), status: 401 }, error.message);
         endResponse(
           Response.json(
             { errors: [{ message: error.message, extensions: { code: 'UNAUTHORIZED' } }] },
@@ -93,7 +105,7 @@ export function createApi(options: CreateApiOptions): ApiApp {
       const status = response.status;
       const line = {
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: pathOf(request.url),
         status,
         viewer: state.viewer.name,
         ms: Math.round(performance.now() - state.startedAt),
@@ -133,6 +145,15 @@ export function createApi(options: CreateApiOptions): ApiApp {
     logging: false,
     // Batching would multiply every per-request limit by the batch size.
     batching: false,
+    // The body limit is enforced by our own parser (readJsonBody: Content-Length checked up front,
+    // a chunked body counted as it streams). Yoga's built-in limit would wrap every request body in
+    // a TransformStream and a second Request (a stream pipeline, an AbortController and a
+    // DOMException per request): about a tenth of the CPU of a lineage request under load.
+    maxRequestBodySize: false,
+    // Parsed documents and validation results are cached per query string (and schema); this is
+    // yoga's default, spelled out because the limits below rely on it: graphql-armor's rules run
+    // as validation rules, so a cached validation also skips them for a repeated query.
+    parserAndValidationCache: true,
     // The 'Unexpected error.' body with no stack: nothing about the server leaks to clients.
     maskedErrors: { maskError: maskError, isDev: false },
     // Liveness and readiness have their own endpoints (/healthz, /readyz).
@@ -153,10 +174,69 @@ export function createApi(options: CreateApiOptions): ApiApp {
       // Refuses "simple" requests (forms, text/plain, multipart) that a browser would send cross-site without a preflight.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] }),
       EnvelopArmorPlugin(ARMOR_CONFIG),
+      // Compiled execution (graphql-jit) for queries and mutations, cached per parsed document;
+      // subscriptions and the few documents JIT would read differently keep graphql-js's executor.
+      useGraphQlJit({}, { enableIf: (args) => jitSuitable(args.schema, args.document, args.operationName) }),
     ],
   });
 
   return { yoga, services, authenticator };
+}
+
+/** The path of an absolute request URL, without building a URL object on every request. */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.indexOf('?', start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+const jitDecisions = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/**
+ * Whether an operation runs compiled (graphql-jit) or with graphql-js. Not compiled: subscriptions
+ * (JIT's support for them is not used), and documents with a literal for a scalar whose
+ * parseLiteral reads variables (the JSON scalar, as in `definition: { name: $name }`): JIT parses
+ * such literals once at compile time without variables (and complains on stderr), graphql-js
+ * parses them per request with the variables. Decided once per parsed document (yoga's parser
+ * cache hands out the same DocumentNode for the same query text).
+ */
+export function jitSuitable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): boolean {
+  let byOperation = jitDecisions.get(document);
+  if (!byOperation) jitDecisions.set(document, (byOperation = new Map()));
+  const key = operationName ?? '';
+  let decision = byOperation.get(key);
+  if (decision === undefined) {
+    decision =
+      getOperationAST(document, operationName ?? undefined)?.operation !== 'subscription' &&
+      !hasVariableReadingScalarLiteral(schema, document);
+    byOperation.set(key, decision);
+  }
+  return decision;
+}
+
+function hasVariableReadingScalarLiteral(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  const literal = (): void => {
+    const type = typeInfo.getInputType();
+    const named = type ? getNamedType(type) : undefined;
+    if (named && isScalarType(named) && named.parseLiteral.length > 1) found = true;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.OBJECT]: literal,
+      [Kind.LIST]: literal,
+      [Kind.STRING]: literal,
+      [Kind.INT]: literal,
+      [Kind.FLOAT]: literal,
+      [Kind.BOOLEAN]: literal,
+      [Kind.NULL]: literal,
+      [Kind.ENUM]: literal,
+    }),
+  );
+  return found;
 }
 
 function unexpected(error: GraphQLError): boolean {
