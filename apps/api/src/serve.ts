@@ -1,5 +1,5 @@
-// The Pedigree service (started by main.ts): reads the configuration, builds the runtime, resumes
-// what a previous process left running, serves HTTP and, on an empty store, runs the iris demo once.
+// The Pedigree service (started by main.ts): reads the configuration, builds the runtime, serves
+// HTTP, resumes what a previous process left running and, on an empty store, runs the iris demo once.
 import { createRuntime, createLogger, loadConfig, type Logger } from '@pedigree/runtime';
 import { loadIrisDemo, runDemoOnEmptyStore } from './demo.ts';
 import { createServer } from './server/create-server.ts';
@@ -23,17 +23,20 @@ export async function serve(): Promise<void> {
     process.exit(2);
   }
 
-  try {
-    const resumed = await runtime.executor.resume();
-    if (resumed.length > 0) logger.info({ executions: resumed }, 'resumed executions left running by a previous process');
-  } catch (error) {
-    // An execution that cannot be resumed (its definition no longer parses, say) must not keep the
-    // service from serving what is in the store; it stays as it was and the failure is logged.
-    logger.error({ err: error }, 'could not resume executions left running by a previous process');
-  }
-
   const url = await server.listen();
   logger.info({ url, graphql: `${url}/graphql`, store: runtime.store.adapter, dataDir: config.dataDir }, 'pedigree is listening');
+
+  // Resume after listening, in the background: a store holding many executions left running must
+  // not delay serving what is already in it (the service promises to be ready within 60 s).
+  runtime.executor
+    .resume()
+    .then((resumed) => {
+      if (resumed.length > 0) logger.info({ executions: resumed }, 'resumed executions left running by a previous process');
+    })
+    .catch((error: unknown) => {
+      // resume() isolates executions that cannot continue; anything else is logged, never fatal.
+      logger.error({ err: error }, 'could not resume executions left running by a previous process');
+    });
 
   if (config.demo) {
     runDemoOnEmptyStore(server.api.services, await loadIrisDemo(logger), config.projectRoot, logger).catch((error: unknown) =>

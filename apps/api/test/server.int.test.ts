@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalDigest, type ExecutionId, type JsonObject } from '@pedigree/domain';
+import { createRuntime, loadConfig } from '@pedigree/runtime';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -164,5 +166,40 @@ describe('npm start', () => {
     const data = await gql<{ executions: { edges: unknown[] } }>(server.url, '{ executions { edges { node { id } } } }');
     expect(data.executions.edges).toHaveLength(1);
     expect(server.lines.some((l) => l['msg'] === 'empty store: started the demo pipeline')).toBe(false);
+  }, 90_000);
+
+  it('serves at once after a restart and fails an execution left running whose definition no longer parses', async () => {
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    // What an older release (or a hand edit) could leave behind: an execution still Executing on a
+    // pipeline version whose stored definition is not valid any more.
+    const runtime = await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, PEDIGREE_DEMO: 'false' }));
+    let leftOver: ExecutionId;
+    try {
+      const broken = { schemaVersion: '1', name: 'broken', steps: 'not a list' } as unknown as JsonObject;
+      const { version } = await runtime.store.upsertPipelineVersion({
+        pipelineName: 'broken',
+        definition: broken,
+        definitionHash: canonicalDigest(broken),
+      });
+      leftOver = (await runtime.store.createExecution({ pipelineVersionId: version.id, parameters: {} })).id;
+    } finally {
+      await runtime.close();
+    }
+
+    server = await start(dataDir);
+    const ended = await until('the left-over execution to end', async () => {
+      const data = await gql<{ execution: { status: string; failureReason: string | null } }>(
+        server.url,
+        'query($id: ID!) { execution(id: $id) { status failureReason } }',
+        { id: leftOver },
+      );
+      return data.execution.status === 'Executing' ? null : data.execution;
+    });
+    expect(ended.status).toBe('Failed');
+    expect(ended.failureReason).toMatch(/^cannot resume: the stored pipeline definition is invalid/);
+    // The store's other executions are still served.
+    const all = await gql<{ executions: { edges: unknown[] } }>(server.url, '{ executions { edges { node { id } } } }');
+    expect(all.executions.edges).toHaveLength(2);
   }, 90_000);
 });
