@@ -50,7 +50,7 @@ export async function createRuntime(config: PedigreeConfig, options: CreateRunti
       artifacts,
       dataDir: config.dataDir,
       projectRoot: config.projectRoot,
-      logger: logger.child({ component: 'executor' }),
+      logger, // the executor names its own component in its log lines
       maxParallelSteps: config.maxParallelSteps,
     });
     let closing: Promise<void> | null = null;
