@@ -12,9 +12,21 @@ export const allowedDependencies = {
   'artifact-store': ['domain'],
   executor: ['domain', 'sdk', 'graph-store', 'artifact-store'],
   report: ['domain', 'graph-store'],
-  runtime: ['domain', 'sdk', 'graph-store', 'graph-store-sqlite', 'graph-store-neo4j', 'artifact-store', 'executor', 'report'],
-  api: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'graphql-types', 'example'],
-  cli: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'graphql-types', 'example'],
+  // OpenLineage: spec validation, event normalization for the store, and the emitter (session 2).
+  openlineage: ['domain', 'graph-store'],
+  runtime: [
+    'domain',
+    'sdk',
+    'graph-store',
+    'graph-store-sqlite',
+    'graph-store-neo4j',
+    'artifact-store',
+    'executor',
+    'report',
+    'openlineage',
+  ],
+  api: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'openlineage', 'graphql-types', 'example'],
+  cli: ['runtime', 'domain', 'sdk', 'graph-store', 'artifact-store', 'executor', 'report', 'openlineage', 'graphql-types', 'example'],
   web: ['graphql-types'],
   'graphql-types': [],
   example: ['sdk', 'domain'],
@@ -29,6 +41,7 @@ export const testOnlyDependencies = {
   executor: ['graph-store-sqlite'],
   report: ['graph-store-sqlite', 'artifact-store', 'executor', 'sdk'],
   example: ['executor', 'graph-store', 'graph-store-sqlite', 'artifact-store'],
+  openlineage: ['graph-store-sqlite'],
 };
 
 export const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts', '**/testing/**/*.ts'];

@@ -26,6 +26,7 @@ export const ID_PREFIX = {
   artifact: 'ar_',
   modelPackage: 'mp_',
   context: 'cx_',
+  openLineageRun: 'olr_',
 } as const;
 
 let lastMs = 0;

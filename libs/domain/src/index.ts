@@ -6,3 +6,4 @@ export * from './lineage.ts';
 export * from './canonical-json.ts';
 export * from './digest.ts';
 export * from './time.ts';
+export * from './openlineage.ts';

@@ -27,6 +27,8 @@ export const NODE_TYPES = [
   'Artifact',
   'ModelPackage',
   'Context',
+  /** A run of an external job (Spark, dbt, Airflow, Flink) known from OpenLineage events. */
+  'OpenLineageRun',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -1,6 +1,10 @@
 import type {
   Artifact,
   ArtifactId,
+  ColumnLineageEdge,
+  OpenLineageDataset,
+  OpenLineageRun,
+  OpenLineageStoredEvent,
   Context,
   ContextId,
   ExecutionId,
@@ -51,6 +55,13 @@ import type {
   UpsertPipelineVersionInput,
   UpsertPipelineVersionResult,
 } from './types.ts';
+import type {
+  ColumnLineageQuery,
+  ListOpenLineageEventsQuery,
+  ListOpenLineageRunsQuery,
+  OpenLineageEventRecord,
+  OpenLineageIngestResult,
+} from './openlineage-types.ts';
 
 /**
  * The lineage graph store: the one port every persistence adapter implements (embedded SQLite,
@@ -180,4 +191,20 @@ export interface GraphStore {
   impact(artifactId: ArtifactId, options?: LineageQueryOptions): Promise<ImpactResult>;
   /** Simple paths along the arrows between two nodes, shortest first. Throws NOT_FOUND for either id. */
   paths(query: PathsQuery): Promise<PathsResult>;
+
+  // ---- OpenLineage -----------------------------------------------------------------------------
+
+  /** Applies one normalized event atomically and idempotently (see `OpenLineageEventRecord` for the mapping). */
+  recordOpenLineageEvent(record: OpenLineageEventRecord): Promise<OpenLineageIngestResult>;
+  /** Throws NOT_FOUND with the runId. */
+  getOpenLineageRun(runId: string): Promise<OpenLineageRun>;
+  findOpenLineageRun(runId: string): Promise<OpenLineageRun | null>;
+  /** Newest first (by startedAt, then runId). */
+  listOpenLineageRuns(query?: ListOpenLineageRunsQuery): Promise<Page<OpenLineageRun>>;
+  /** The run's raw events in (eventTime, eventDigest) order. Throws NOT_FOUND for an unknown run. */
+  listOpenLineageEvents(query: ListOpenLineageEventsQuery): Promise<Page<OpenLineageStoredEvent>>;
+  /** Null when no event named the dataset. */
+  findOpenLineageDataset(namespace: string, name: string): Promise<OpenLineageDataset | null>;
+  /** Field-level edges touching a dataset (or one of its fields), sorted by (from, to). */
+  listColumnLineage(query: ColumnLineageQuery): Promise<readonly ColumnLineageEdge[]>;
 }

@@ -2,3 +2,4 @@ export type { GraphStore } from './graph-store.ts';
 export * from './types.ts';
 export * from './query-args.ts';
 export * from './lineage-derived.ts';
+export * from './openlineage-types.ts';
