@@ -77,7 +77,8 @@ export function createReportRoute(deps: ReportRouteDeps): (req: IncomingMessage,
     } catch (error) {
       // Unknown ids and artifacts that are not models: there is no such report (the message names the id).
       if (isPedigreeError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_ARGUMENT')) {
-        send(res, req, 404, { error: error.message, code: 'NOT_FOUND' });
+        // The message names the GraphQL argument ("modelId: ..."); here the id is in the path.
+        send(res, req, 404, { error: error.message.replace(/^modelId: /, ''), code: 'NOT_FOUND' });
         return;
       }
       throw error;
