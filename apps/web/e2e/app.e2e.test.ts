@@ -127,16 +127,15 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await provenance.getByRole('link', { name: DEMO.dataset, exact: true }).waitFor();
     await shot(page, '06-model');
 
-    // The audit report comes down as a file named by the server, with the data set in it.
+    // The audit report link (the server's report route) comes down as a file named by the server, with the data set in it.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download audit report as HTML' }).click(),
+      page.getByRole('link', { name: 'Download audit report as HTML' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^audit-report-[\w.-]+\.html$/);
     const report = await readFile(await download.path(), 'utf8');
     expect(report).toMatch(/^<!DOCTYPE html>/i);
     expect(report).toContain(DEMO.dataset);
-    await page.getByText(/^Saved audit-report-.*\.html \(report sha256:[0-9a-f]{64}\)\.$/).waitFor();
 
     await provenance
       .getByRole('row', { name: new RegExp(DEMO.dataset) })

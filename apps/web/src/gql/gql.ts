@@ -22,7 +22,6 @@ type Documents = {
   '\n  fragment ArtifactRow on Artifact {\n    id\n    name\n    type\n    digest\n    uri\n    size\n    createdAt\n    producer {\n      id\n      stepName\n      executionId\n    }\n  }\n': typeof types.ArtifactRowFragmentDoc;
   '\n  query Artifacts($filter: ArtifactFilter, $first: Int) {\n    artifacts(filter: $filter, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n': typeof types.ArtifactsDocument;
   '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n': typeof types.ArtifactSearchDocument;
-  '\n  query AuditReport($modelId: ID!, $format: AuditReportFormat!) {\n    auditReport(modelId: $modelId, format: $format) {\n      content\n      sha256\n      fileName\n      mediaType\n      errors {\n        code\n        message\n        path\n      }\n    }\n  }\n': typeof types.AuditReportDocument;
   '\n  query Compare($name: String!) {\n    pipeline(name: $name) {\n      name\n      executions(first: 100) {\n        edges {\n          node {\n            id\n            status\n            startedAt\n            durationMs\n            parameters\n            pipelineVersion {\n              version\n            }\n            steps {\n              stepName\n              status\n              startedAt\n              endedAt\n              properties\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.CompareDocument;
   '\n  query Execution($id: ID!) {\n    execution(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n      durationMs\n      failureReason\n      parameters\n      createdBy\n      pipelineName\n      pipelineVersion {\n        id\n        version\n        dag {\n          ...PipelineDagGraph\n        }\n      }\n      steps {\n        ...StepPanelStep\n      }\n    }\n    viewer {\n      role\n    }\n  }\n': typeof types.ExecutionDocument;
   '\n  subscription ExecutionEvents($id: ID!) {\n    executionEvents(executionId: $id) {\n      kind\n      at\n      stepName\n      stepStatus\n      executionStatus\n      message\n      stream\n      attempt\n    }\n  }\n': typeof types.ExecutionEventsDocument;
@@ -60,8 +59,6 @@ const documents: Documents = {
     types.ArtifactsDocument,
   '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n':
     types.ArtifactSearchDocument,
-  '\n  query AuditReport($modelId: ID!, $format: AuditReportFormat!) {\n    auditReport(modelId: $modelId, format: $format) {\n      content\n      sha256\n      fileName\n      mediaType\n      errors {\n        code\n        message\n        path\n      }\n    }\n  }\n':
-    types.AuditReportDocument,
   '\n  query Compare($name: String!) {\n    pipeline(name: $name) {\n      name\n      executions(first: 100) {\n        edges {\n          node {\n            id\n            status\n            startedAt\n            durationMs\n            parameters\n            pipelineVersion {\n              version\n            }\n            steps {\n              stepName\n              status\n              startedAt\n              endedAt\n              properties\n            }\n          }\n        }\n      }\n    }\n  }\n':
     types.CompareDocument,
   '\n  query Execution($id: ID!) {\n    execution(id: $id) {\n      id\n      status\n      startedAt\n      endedAt\n      durationMs\n      failureReason\n      parameters\n      createdBy\n      pipelineName\n      pipelineVersion {\n        id\n        version\n        dag {\n          ...PipelineDagGraph\n        }\n      }\n      steps {\n        ...StepPanelStep\n      }\n    }\n    viewer {\n      role\n    }\n  }\n':
@@ -164,12 +161,6 @@ export function graphql(
 export function graphql(
   source: '\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query ArtifactSearch($text: String!, $types: [ArtifactType!], $first: Int) {\n    search(text: $text, types: $types, first: $first) {\n      edges {\n        node {\n          ...ArtifactRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  query AuditReport($modelId: ID!, $format: AuditReportFormat!) {\n    auditReport(modelId: $modelId, format: $format) {\n      content\n      sha256\n      fileName\n      mediaType\n      errors {\n        code\n        message\n        path\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query AuditReport($modelId: ID!, $format: AuditReportFormat!) {\n    auditReport(modelId: $modelId, format: $format) {\n      content\n      sha256\n      fileName\n      mediaType\n      errors {\n        code\n        message\n        path\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

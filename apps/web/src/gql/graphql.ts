@@ -44,15 +44,6 @@ export type ArtifactType =
   /** A report. */
   | 'Report';
 
-/** The formats an audit report is rendered in. */
-export type AuditReportFormat =
-  /** One self-contained HTML page (inline CSS and SVG, no external requests) that prints well. */
-  | 'HTML'
-  /** The verifiable JSON document `{ report, sha256 }` (what `pedigree verify` checks). */
-  | 'JSON'
-  /** Markdown with a Mermaid lineage diagram. */
-  | 'MARKDOWN';
-
 /** Which branch of a condition step a step belongs to. */
 export type ConditionBranch =
   /** Runs when a condition does not hold. */
@@ -314,21 +305,6 @@ export type ArtifactSearchQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean };
-  };
-};
-
-export type AuditReportQueryVariables = Exact<{
-  modelId: string | number;
-  format: AuditReportFormat;
-}>;
-
-export type AuditReportQuery = {
-  auditReport: {
-    content: string | null;
-    sha256: string | null;
-    fileName: string | null;
-    mediaType: string | null;
-    errors: Array<{ code: string; message: string; path: string }>;
   };
 };
 
@@ -1431,70 +1407,6 @@ export const ArtifactSearchDocument = {
     },
   ],
 } as unknown as DocumentNode<ArtifactSearchQuery, ArtifactSearchQueryVariables>;
-export const AuditReportDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'AuditReport' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'modelId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditReportFormat' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'auditReport' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'modelId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'modelId' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'format' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'content' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'sha256' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'errors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<AuditReportQuery, AuditReportQueryVariables>;
 export const CompareDocument = {
   kind: 'Document',
   definitions: [
