@@ -134,6 +134,20 @@ describe('loadConfig', () => {
     writeFileSync(bad, JSON.stringify([{ name: 'x', role: 'root', token: '0123456789abcdef' }]));
     expect(errorOf(() => loadConfig({ PEDIGREE_TOKENS_FILE: bad }, { cwd })).message).toMatch(/PEDIGREE_TOKENS_FILE: .*\[0.role\]/);
   });
+
+  it('turns OpenLineage emission on only with PEDIGREE_OPENLINEAGE_URL, and names the variable for a URL that is not http(s)', () => {
+    expect(loadConfig({}, { cwd }).openLineage).toBeNull();
+    expect(
+      loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'http://marquez:5000', PEDIGREE_OPENLINEAGE_API_KEY: 'k3y' }, { cwd }).openLineage,
+    ).toEqual({ url: 'http://marquez:5000', apiKey: 'k3y', namespace: 'pedigree' });
+    expect(loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'https://dh/ol', PEDIGREE_OPENLINEAGE_NAMESPACE: 'ml' }, { cwd }).openLineage).toEqual({
+      url: 'https://dh/ol',
+      apiKey: null,
+      namespace: 'ml',
+    });
+    const error = errorOf(() => loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'marquez:5000' }, { cwd }));
+    expect(error.message).toMatch(/PEDIGREE_OPENLINEAGE_URL: must be an http:\/\/ or https:\/\/ URL \(got "marquez:5000"\)/);
+  });
 });
 
 describe('isLoopbackHost', () => {
