@@ -3,7 +3,9 @@ import {
   ARTIFACT_TYPES,
   CONTEXT_TYPES,
   STEP_TYPES,
+  OPENLINEAGE_RUN_STATES,
   StoreCorruptError,
+  executionStatusOfOpenLineageState,
   isDigest,
   isExecutionStatus,
   isStepStatus,
@@ -20,6 +22,7 @@ import {
   type ExecutionId,
   type JsonObject,
   type LineageNode,
+  type OpenLineageRunState,
   type ModelPackage,
   type ModelPackageId,
   type ParameterValue,
@@ -277,7 +280,8 @@ export interface NodeRow {
 }
 
 /** Which table holds a node, from its id prefix (ids are prefixed by kind in @pedigree/domain). */
-export type NodeKind = 'Pipeline' | 'PipelineVersion' | 'PipelineExecution' | 'StepExecution' | 'Artifact' | 'ModelPackage' | 'Context';
+export type NodeKind =
+  'Pipeline' | 'PipelineVersion' | 'PipelineExecution' | 'StepExecution' | 'Artifact' | 'ModelPackage' | 'Context' | 'OpenLineageRun';
 
 const PREFIX_KINDS: readonly (readonly [string, NodeKind])[] = [
   ['pl_', 'Pipeline'],
@@ -287,6 +291,7 @@ const PREFIX_KINDS: readonly (readonly [string, NodeKind])[] = [
   ['ar_', 'Artifact'],
   ['mp_', 'ModelPackage'],
   ['cx_', 'Context'],
+  ['olr_', 'OpenLineageRun'],
 ];
 
 export function nodeKindOf(id: string): NodeKind | null {
@@ -324,6 +329,15 @@ export function toLineageNode(kind: NodeKind, row: NodeRow, depth: number = row.
     case 'Context':
       node.contextType = oneOf<ContextType>('contexts', row.id, 'type', row.a ?? '', CONTEXT_TYPES);
       break;
+    case 'OpenLineageRun': {
+      // A run only known as another run's parent has no state yet, so no status.
+      if (row.b === null) break;
+      const status = executionStatusOfOpenLineageState(
+        oneOf<OpenLineageRunState>('ol_runs', row.id, 'state', row.b, OPENLINEAGE_RUN_STATES),
+      );
+      if (status !== null) node.status = status;
+      break;
+    }
     default:
       break;
   }
@@ -370,5 +384,10 @@ export const NODE_SELECTS: Readonly<Record<NodeKind, { readonly table: string; r
     table: 'contexts',
     idColumn: 'id',
     columns: 't.id AS id, t.name AS label, t.type AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
+  },
+  OpenLineageRun: {
+    table: 'ol_runs',
+    idColumn: 'node_id',
+    columns: 't.node_id AS id, coalesce(t.job_name, t.run_id) AS label, NULL AS a, t.state AS b, NULL AS c, t.started_at AS created_at',
   },
 };

@@ -156,8 +156,97 @@ CREATE TABLE edges (
 CREATE INDEX edges_in ON edges (to_id, type, from_id);
 `;
 
+/*
+ * OpenLineage (libs/graph-store-sqlite/src/openlineage.ts). Run nodes, the raw event log and the
+ * facets live in their own tables; dataset versions are ordinary artifacts and every graph edge
+ * is an ordinary row of `edges`. Every derived column is kept order-independent: a value carries
+ * the rank of the event it came from and is only replaced by a higher rank, so any arrival order
+ * of the same events gives the same rows.
+ */
+const openLineage = `
+-- One row per run, including runs only known as another run's parent (state and started_at NULL).
+-- *_rank columns are '<priority>|<eventTime>|<eventDigest>' texts: a later rank replaces the value.
+CREATE TABLE ol_runs (
+  run_id         TEXT PRIMARY KEY,
+  node_id        TEXT NOT NULL UNIQUE,
+  job_namespace  TEXT,
+  job_name       TEXT,
+  job_rank       TEXT,
+  state          TEXT,
+  state_rank     TEXT,
+  started_at     TEXT,
+  ended_at       TEXT,
+  parent_run_id  TEXT,
+  parent_rank    TEXT,
+  event_count    INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+-- listOpenLineageRuns: newest first (runs never started sort last), optionally by job or parent.
+CREATE INDEX ol_runs_started ON ol_runs (coalesce(started_at, ''), run_id);
+CREATE INDEX ol_runs_job ON ol_runs (job_namespace, job_name, coalesce(started_at, ''), run_id);
+CREATE INDEX ol_runs_parent ON ol_runs (parent_run_id, coalesce(started_at, ''), run_id);
+
+-- The raw events as received, append-only; a re-sent identical event (same digest) is stored once.
+CREATE TABLE ol_events (
+  seq           INTEGER PRIMARY KEY,
+  event_digest  TEXT NOT NULL UNIQUE,
+  kind          TEXT NOT NULL,
+  event_type    TEXT,
+  event_time    TEXT NOT NULL,
+  producer      TEXT NOT NULL,
+  run_id        TEXT,
+  received_at   TEXT NOT NULL,
+  event         TEXT NOT NULL
+);
+-- listOpenLineageEvents: a run's events in (eventTime, eventDigest) order; producers of a run.
+CREATE INDEX ol_events_run ON ol_events (run_id, event_time, event_digest);
+CREATE TRIGGER ol_events_no_update BEFORE UPDATE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
+CREATE TRIGGER ol_events_no_delete BEFORE DELETE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
+
+-- Facets by owner (run node id, job context id or dataset version artifact id) and name: the
+-- value of the latest event by (event_time, event_digest).
+CREATE TABLE ol_facets (
+  owner_id      TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  event_time    TEXT NOT NULL,
+  event_digest  TEXT NOT NULL,
+  PRIMARY KEY (owner_id, name)
+) WITHOUT ROWID;
+
+-- inputFacets / outputFacets per (run, dataset version, direction), same latest-wins rule.
+CREATE TABLE ol_io_facets (
+  run_id        TEXT NOT NULL,
+  artifact_id   TEXT NOT NULL,
+  direction     TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  event_time    TEXT NOT NULL,
+  event_digest  TEXT NOT NULL,
+  PRIMARY KEY (run_id, artifact_id, direction, name)
+) WITHOUT ROWID;
+
+-- Field-level lineage; transformations from the latest event naming the edge.
+CREATE TABLE ol_column_lineage (
+  from_namespace   TEXT NOT NULL,
+  from_name        TEXT NOT NULL,
+  from_field       TEXT NOT NULL,
+  to_namespace     TEXT NOT NULL,
+  to_name          TEXT NOT NULL,
+  to_field         TEXT NOT NULL,
+  transformations  TEXT NOT NULL,
+  event_time       TEXT NOT NULL,
+  event_digest     TEXT NOT NULL,
+  PRIMARY KEY (from_namespace, from_name, from_field, to_namespace, to_name, to_field)
+) WITHOUT ROWID;
+-- listColumnLineage UPSTREAM (edges into a dataset or one of its fields); DOWNSTREAM uses the key.
+CREATE INDEX ol_column_lineage_to ON ol_column_lineage (to_namespace, to_name, to_field);
+`;
+
 /** Ordered, forward-only. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'openlineage', sql: openLineage },
+];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
