@@ -500,6 +500,9 @@ export function openLineageContract(ctx: ContractContext): void {
         ]),
       );
       expect((await store.listOpenLineageRuns({ parentRunId: parentId })).items.map((r) => r.runId)).toEqual([childId]);
+      // A run never started sorts after every started one, across pages too.
+      const early = await walkPages((page) => store.listOpenLineageRuns({ jobNamespace: ns, ...page }), 1);
+      expect(early.items.map((r) => r.runId)).toEqual([childId, parentId]);
 
       await store.recordOpenLineageEvent(openLineageRecord({ eventType: 'START', eventTime: at(1), job: parentJob, runId: parentId }));
       await store.recordOpenLineageEvent(openLineageRecord({ eventType: 'COMPLETE', eventTime: at(9), job: parentJob, runId: parentId }));
@@ -517,6 +520,33 @@ export function openLineageContract(ctx: ContractContext): void {
       const byJob = (name: string) => store.listOpenLineageRuns({ jobNamespace: ns, jobName: name });
       expect((await byJob(parentJob.name)).items.map((r) => r.runId)).toEqual([parentId]);
       expect((await byJob(childJob.name)).items.map((r) => r.runId)).toEqual([childId]);
+    });
+
+    it('a run’s own events name its job over a child’s parent facet, in either order (one ASSOCIATED_WITH edge)', async () => {
+      const store = ctx.store();
+      for (const childFirst of [true, false]) {
+        const { ns, runId } = scenario(childFirst ? 'jobwins-a' : 'jobwins-b');
+        const [childId, parentId] = [runId(), runId()];
+        const own = { namespace: ns, name: 'own.job' };
+        const child = openLineageRecord({
+          eventTime: at(5),
+          job: { namespace: ns, name: 'child.job' },
+          runId: childId,
+          parent: { runId: parentId, job: { namespace: ns, name: 'facet.job' } },
+        });
+        const parent = openLineageRecord({ eventType: 'COMPLETE', eventTime: at(1), job: own, runId: parentId });
+        for (const rec of childFirst ? [child, parent] : [parent, child]) await store.recordOpenLineageEvent(rec);
+        expect((await store.getOpenLineageRun(parentId)).job, `child first: ${childFirst}`).toEqual(own);
+        const jobs = await store.traverse({ startIds: [`olr_${parentId}`], direction: 'DOWNSTREAM', edgeTypes: ['ASSOCIATED_WITH'] });
+        expect(jobs.edges, `child first: ${childFirst}`).toEqual([
+          { from: `olr_${parentId}`, type: 'ASSOCIATED_WITH', to: openLineageJobContextId(ns, own.name) },
+        ]);
+        // The job the facet named is known either way (a context per job any event named).
+        expect(await store.getContext(openLineageJobContextId(ns, 'facet.job'))).toMatchObject({
+          type: 'OpenLineageJob',
+          createdAt: at(5),
+        });
+      }
     });
 
     it('DatasetEvent and JobEvent: datasets and jobs without a run; a JobEvent derives its outputs from its inputs', async () => {
