@@ -96,8 +96,13 @@ describe('loadConfig', () => {
     expect(JSON.stringify(config)).not.toContain(token);
   });
 
+  it('accepts the ingest role (a token that may only post OpenLineage events)', () => {
+    const config = loadConfig({ PEDIGREE_TOKENS: 'spark:ingest:spark-token-0123456789' }, { cwd });
+    expect(config.tokens).toEqual([{ name: 'spark', role: 'ingest', sha256: hashToken('spark-token-0123456789') }]);
+  });
+
   it.each([
-    ['ada:owner:0123456789abcdef', /role must be one of viewer, editor, admin/],
+    ['ada:owner:0123456789abcdef', /role must be one of viewer, editor, admin, ingest/],
     ['ada:admin', /must be name:role:token/],
     ['ada:admin:short', /at least 16 characters/],
     ['a:admin:0123456789abcdef,b:viewer:0123456789abcdef', /configured twice/],

@@ -5,8 +5,12 @@ import { ConfigurationError } from '@pedigree/domain';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-/** viewer: queries and subscriptions; editor: also pipelines, executions, approvals, cache; admin: also tokens. */
+export const ROLES = ['viewer', 'editor', 'admin', 'ingest'] as const;
+/**
+ * viewer: queries and subscriptions; editor: also pipelines, executions, approvals, cache, and
+ * OpenLineage ingestion; admin: also tokens. ingest: only `POST /api/v1/lineage` (a token to hand
+ * to Spark, dbt or Airflow that can neither read nor change anything else).
+ */
 export type Role = (typeof ROLES)[number];
 
 /** An API token as kept in memory: only its sha256, never the token itself. */

@@ -12,6 +12,10 @@ import type {
   Approval as ApprovalModel,
   LineageNode as LineageNodeModel,
   LineageEdge as LineageEdgeModel,
+  OpenLineageRun as OpenLineageRunModel,
+  OpenLineageStoredEvent as OpenLineageStoredEventModel,
+  OpenLineageDataset as OpenLineageDatasetModel,
+  ColumnLineageEdge as ColumnLineageEdgeModel,
 } from '@pedigree/domain';
 import type {
   StepArtifactLink as StepArtifactLinkModel,
@@ -29,6 +33,7 @@ import type {
 } from '../modules/execution/execution-events.ts';
 import type { PipelineDag as PipelineDagModel, DagNode as DagNodeModel } from '../modules/pipeline/dag.ts';
 import type { ScheduleRecord as ScheduleRecordModel } from '../modules/schedule/schedule-service.ts';
+import type { OpenLineageProducerStats as OpenLineageProducerStatsModel } from '@pedigree/openlineage';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -195,6 +200,26 @@ export type CacheMissExplanation = {
   readonly reason: Scalars['String']['output'];
 };
 
+/** Which column lineage edges to return for a dataset. */
+export type ColumnLineageDirection =
+  /** Both. */
+  | 'BOTH'
+  /** Edges out of the dataset: which fields were derived from it. */
+  | 'DOWNSTREAM'
+  /** Edges into the dataset: where its fields come from. */
+  | 'UPSTREAM';
+
+/** A field-level lineage edge from a column lineage facet: data of `from` flows into `to` (DERIVED_FROM between fields). */
+export type ColumnLineageEdge = {
+  readonly __typename?: 'ColumnLineageEdge';
+  /** The input field. */
+  readonly from: DatasetField;
+  /** The output field. */
+  readonly to: DatasetField;
+  /** The transformations the facet lists for this input field, as sent (e.g. `{ type: DIRECT, subtype: AGGREGATION }`). */
+  readonly transformations: Scalars['JSON']['output'];
+};
+
 /** Which branch of a condition step a step belongs to. */
 export type ConditionBranch =
   /** Runs when a condition does not hold. */
@@ -253,6 +278,17 @@ export type DagNode = {
   readonly order: Scalars['Int']['output'];
   /** processing, training, evaluation, condition, fail, register-model or callback. */
   readonly type: Scalars['String']['output'];
+};
+
+/** A field of a dataset. */
+export type DatasetField = {
+  readonly __typename?: 'DatasetField';
+  /** The field (column) name; `*` stands for the whole dataset (the facet's dataset-level entries: filters, joins, grouping keys). */
+  readonly field: Scalars['String']['output'];
+  /** The dataset's name. */
+  readonly name: Scalars['String']['output'];
+  /** The dataset's namespace. */
+  readonly namespace: Scalars['String']['output'];
 };
 
 /** Result of `deleteSchedule`. */
@@ -532,6 +568,8 @@ export type LineageNodeType =
   | 'Context'
   /** A model package. */
   | 'ModelPackage'
+  /** A run of an external job (Spark, dbt, Airflow, Flink) known from OpenLineage events; its id is `olr_<runId>`. */
+  | 'OpenLineageRun'
   /** A pipeline. */
   | 'Pipeline'
   /** A pipeline execution. */
@@ -706,6 +744,187 @@ export type MutationUpsertPipelineArgs = {
   input: UpsertPipelineInput;
 };
 
+/** A dataset known from OpenLineage events, identified by (namespace, name). */
+export type OpenLineageDataset = {
+  readonly __typename?: 'OpenLineageDataset';
+  /** Field-level lineage touching this dataset (or one of its fields). */
+  readonly columnLineage: ReadonlyArray<ColumnLineageEdge>;
+  /** Dataset facets by name, merged over all versions (latest event wins per name). */
+  readonly facets: Scalars['JSON']['output'];
+  /** The dataset's name within its namespace (e.g. `public.orders`). */
+  readonly name: Scalars['String']['output'];
+  /** The dataset's namespace (e.g. `postgres://db:5432`, `s3://bucket`, `bigquery`). */
+  readonly namespace: Scalars['String']['output'];
+  /** Its URI in Pedigree (`openlineage://<namespace, percent-encoded>/<name>`); a pipeline step input with this URI links to it. */
+  readonly uri: Scalars['String']['output'];
+  /** Its versions as artifacts, newest first: one per version the producers named (dataset version facet, else the schema facet), or one unversioned artifact. */
+  readonly versions: ReadonlyArray<Artifact>;
+};
+
+/** A dataset known from OpenLineage events, identified by (namespace, name). */
+export type OpenLineageDatasetColumnLineageArgs = {
+  direction?: InputMaybe<ColumnLineageDirection>;
+  field?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One raw OpenLineage event, as received (stored once per distinct content). */
+export type OpenLineageEvent = {
+  readonly __typename?: 'OpenLineageEvent';
+  /** The event exactly as the producer sent it. */
+  readonly event: Scalars['JSON']['output'];
+  /** sha256 of the event's canonical JSON. */
+  readonly eventDigest: Scalars['String']['output'];
+  /** When the event happened (normalized to UTC). */
+  readonly eventTime: Scalars['DateTime']['output'];
+  /** The RunEvent's eventType; null for other kinds. */
+  readonly eventType?: Maybe<OpenLineageRunState>;
+  /** RunEvent, DatasetEvent or JobEvent. */
+  readonly kind: OpenLineageEventKind;
+  /** The producer URI. */
+  readonly producer: Scalars['String']['output'];
+  /** When Pedigree received it (the first time). */
+  readonly receivedAt: Scalars['DateTime']['output'];
+  /** The run it belongs to (RunEvents). */
+  readonly runId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of raw OpenLineage events. */
+export type OpenLineageEventConnection = {
+  readonly __typename?: 'OpenLineageEventConnection';
+  /** The events of this page. */
+  readonly edges: ReadonlyArray<OpenLineageEventEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+};
+
+/** An edge of an OpenLineageEvent connection. */
+export type OpenLineageEventEdge = {
+  readonly __typename?: 'OpenLineageEventEdge';
+  /** Cursor of this edge. */
+  readonly cursor: Scalars['String']['output'];
+  /** The event. */
+  readonly node: OpenLineageEvent;
+};
+
+/** The kind of an OpenLineage event. */
+export type OpenLineageEventKind =
+  /** Static metadata about one dataset. */
+  | 'DatasetEvent'
+  /** Static metadata about a job and its datasets. */
+  | 'JobEvent'
+  /** A run's state transition with its job and datasets. */
+  | 'RunEvent';
+
+/** An OpenLineage job, identified by (namespace, name); in the graph a Context of type OpenLineageJob. */
+export type OpenLineageJob = {
+  readonly __typename?: 'OpenLineageJob';
+  /** The job's name, unique within its namespace. */
+  readonly name: Scalars['String']['output'];
+  /** The job's namespace (often the scheduler or the integration, e.g. `dbt`, `spark-namespace`). */
+  readonly namespace: Scalars['String']['output'];
+};
+
+/** Counters of the OpenLineage events one producer sent since the server started. */
+export type OpenLineageProducerStats = {
+  readonly __typename?: 'OpenLineageProducerStats';
+  /** Events stored for the first time. */
+  readonly created: Scalars['Int']['output'];
+  /** Events received again (already stored; nothing changed). */
+  readonly duplicates: Scalars['Int']['output'];
+  /** Events received. */
+  readonly events: Scalars['Int']['output'];
+  /** Events rejected (invalid). */
+  readonly invalid: Scalars['Int']['output'];
+  /** The producer URI (`(unknown)` for events without one). */
+  readonly producer: Scalars['String']['output'];
+  /** Facet warnings: facets accepted although off their schema, or without a known schema. */
+  readonly warnings: Scalars['Int']['output'];
+};
+
+/** A run of an external job, as the OpenLineage events received so far describe it. */
+export type OpenLineageRun = {
+  readonly __typename?: 'OpenLineageRun';
+  /** Runs whose parent facet names this run (e.g. the Spark jobs of an application, the models of a dbt invocation), newest first, at most 100. */
+  readonly children: ReadonlyArray<OpenLineageRun>;
+  /** The eventTime of the terminal event. */
+  readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many distinct events were received for the run. */
+  readonly eventCount: Scalars['Int']['output'];
+  /** The raw events as received, in (eventTime, event digest) order. */
+  readonly events: OpenLineageEventConnection;
+  /** Run facets by name: for each name the value of the latest event (by eventTime, then event digest). */
+  readonly facets: Scalars['JSON']['output'];
+  /** The lineage node id (`olr_<runId>`): use it as a start id of `lineage`. */
+  readonly id: Scalars['ID']['output'];
+  /** The dataset versions the run read (artifacts of type DataSet at `openlineage://` URIs). */
+  readonly inputs: ReadonlyArray<Artifact>;
+  /** The job; null for a run only known as another run's parent. */
+  readonly job?: Maybe<OpenLineageJob>;
+  /** The dataset versions the run wrote. */
+  readonly outputs: ReadonlyArray<Artifact>;
+  /** The parent run (from the parent run facet); null when there is none. */
+  readonly parent?: Maybe<OpenLineageRun>;
+  /** The producers that sent the run's events (URIs), sorted. */
+  readonly producers: ReadonlyArray<Scalars['String']['output']>;
+  /** The run's UUID, lower-cased. */
+  readonly runId: Scalars['ID']['output'];
+  /** The earliest eventTime seen for the run. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The state after every event received (a terminal state wins); null for a run only known as a parent. */
+  readonly state?: Maybe<OpenLineageRunState>;
+  /** The state as a Pedigree execution status (COMPLETE = Succeeded, FAIL = Failed, ABORT = Stopped, others Executing). */
+  readonly status?: Maybe<Scalars['String']['output']>;
+};
+
+/** A run of an external job, as the OpenLineage events received so far describe it. */
+export type OpenLineageRunEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of OpenLineage runs, newest first. */
+export type OpenLineageRunConnection = {
+  readonly __typename?: 'OpenLineageRunConnection';
+  /** The runs of this page. */
+  readonly edges: ReadonlyArray<OpenLineageRunEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+};
+
+/** An edge of an OpenLineageRun connection. */
+export type OpenLineageRunEdge = {
+  readonly __typename?: 'OpenLineageRunEdge';
+  /** Cursor of this edge. */
+  readonly cursor: Scalars['String']['output'];
+  /** The run. */
+  readonly node: OpenLineageRun;
+};
+
+/** Filters for `openLineageRuns`; all optional and combined with AND. */
+export type OpenLineageRunFilter = {
+  /** Only runs of jobs with this name. */
+  readonly jobName?: InputMaybe<Scalars['String']['input']>;
+  /** Only runs of jobs in this namespace. */
+  readonly jobNamespace?: InputMaybe<Scalars['String']['input']>;
+  /** Only runs whose parent is this runId. */
+  readonly parentRunId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
+export type OpenLineageRunState =
+  /** The run was stopped before it finished. */
+  | 'ABORT'
+  /** The run finished successfully. */
+  | 'COMPLETE'
+  /** The run failed. */
+  | 'FAIL'
+  /** Additional metadata; not a transition. */
+  | 'OTHER'
+  /** The run is running (an intermediate event). */
+  | 'RUNNING'
+  /** The run started. */
+  | 'START';
+
 /** Where the page ends and whether there is more after it. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -874,6 +1093,8 @@ export type Query = {
   readonly artifacts: ArtifactConnection;
   /** The audit report of a model: its identity, registry history and complete upstream provenance (see docs/reports.md). Deterministic: the same store state gives the same JSON and Markdown. */
   readonly auditReport: AuditReportResult;
+  /** Field-level lineage touching a dataset, sorted by (from, to). */
+  readonly columnLineage: ReadonlyArray<ColumnLineageEdge>;
   /** An execution by id; null when there is none. */
   readonly execution?: Maybe<Execution>;
   /** Executions, newest first. */
@@ -888,6 +1109,14 @@ export type Query = {
   readonly modelPackage?: Maybe<ModelPackage>;
   /** Model packages, newest first. */
   readonly modelPackages: ModelPackageConnection;
+  /** One dataset known from OpenLineage events; null when no event named it. */
+  readonly openLineageDataset?: Maybe<OpenLineageDataset>;
+  /** One OpenLineage run by its runId (any case); null when no event named it. */
+  readonly openLineageRun?: Maybe<OpenLineageRun>;
+  /** OpenLineage runs, newest first (by start time, then runId). */
+  readonly openLineageRuns: OpenLineageRunConnection;
+  /** Per-producer counters of the OpenLineage events this server received since it started (events, duplicates, rejected, facet warnings). */
+  readonly openLineageStats: ReadonlyArray<OpenLineageProducerStats>;
   /** A pipeline by name; null when there is none. */
   readonly pipeline?: Maybe<Pipeline>;
   /** A pipeline version by id; null when there is none. */
@@ -932,6 +1161,14 @@ export type QueryArtifactsArgs = {
 export type QueryAuditReportArgs = {
   format: AuditReportFormat;
   modelId: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryColumnLineageArgs = {
+  direction?: InputMaybe<ColumnLineageDirection>;
+  field?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -983,6 +1220,24 @@ export type QueryModelPackagesArgs = {
   approvalStatuses?: InputMaybe<ReadonlyArray<ApprovalStatus>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   group?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageDatasetArgs = {
+  name: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpenLineageRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -1040,6 +1295,8 @@ export type Role =
   | 'admin'
   /** May change pipelines, executions, approvals, schedules and the cache. */
   | 'editor'
+  /** May only post OpenLineage events to `POST /api/v1/lineage` (a token for Spark, dbt, Airflow or Flink); GraphQL requests are refused with 403. */
+  | 'ingest'
   /** Read-only access. */
   | 'viewer';
 
@@ -1434,11 +1691,14 @@ export type ResolversTypes = ResolversObject<{
   AuditReportResult: ResolverTypeWrapper<AuditReportResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheMissExplanation: ResolverTypeWrapper<CacheMissExplanationModel>;
+  ColumnLineageDirection: ColumnLineageDirection;
+  ColumnLineageEdge: ResolverTypeWrapper<ColumnLineageEdgeModel>;
   ConditionBranch: ConditionBranch;
   CreateScheduleInput: CreateScheduleInput;
   DagEdge: ResolverTypeWrapper<DagEdge>;
   DagEdgeKind: DagEdgeKind;
   DagNode: ResolverTypeWrapper<DagNodeModel>;
+  DatasetField: ResolverTypeWrapper<DatasetField>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteSchedulePayload: ResolverTypeWrapper<DeleteSchedulePayload>;
   Execution: ResolverTypeWrapper<PipelineExecutionModel>;
@@ -1475,6 +1735,22 @@ export type ResolversTypes = ResolversObject<{
     Omit<ModelPackagePayload, 'modelPackage'> & { modelPackage?: Maybe<ResolversTypes['ModelPackage']> }
   >;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenLineageDataset: ResolverTypeWrapper<OpenLineageDatasetModel>;
+  OpenLineageEvent: ResolverTypeWrapper<OpenLineageStoredEventModel>;
+  OpenLineageEventConnection: ResolverTypeWrapper<
+    Omit<OpenLineageEventConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageEventEdge']> }
+  >;
+  OpenLineageEventEdge: ResolverTypeWrapper<Omit<OpenLineageEventEdge, 'node'> & { node: ResolversTypes['OpenLineageEvent'] }>;
+  OpenLineageEventKind: OpenLineageEventKind;
+  OpenLineageJob: ResolverTypeWrapper<OpenLineageJob>;
+  OpenLineageProducerStats: ResolverTypeWrapper<OpenLineageProducerStatsModel>;
+  OpenLineageRun: ResolverTypeWrapper<OpenLineageRunModel>;
+  OpenLineageRunConnection: ResolverTypeWrapper<
+    Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageRunEdge']> }
+  >;
+  OpenLineageRunEdge: ResolverTypeWrapper<Omit<OpenLineageRunEdge, 'node'> & { node: ResolversTypes['OpenLineageRun'] }>;
+  OpenLineageRunFilter: OpenLineageRunFilter;
+  OpenLineageRunState: OpenLineageRunState;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pipeline: ResolverTypeWrapper<PipelineModel>;
   PipelineConnection: ResolverTypeWrapper<Omit<PipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['PipelineEdge']> }>;
@@ -1529,9 +1805,11 @@ export type ResolversParentTypes = ResolversObject<{
   AuditReportResult: AuditReportResult;
   Boolean: Scalars['Boolean']['output'];
   CacheMissExplanation: CacheMissExplanationModel;
+  ColumnLineageEdge: ColumnLineageEdgeModel;
   CreateScheduleInput: CreateScheduleInput;
   DagEdge: DagEdge;
   DagNode: DagNodeModel;
+  DatasetField: DatasetField;
   DateTime: Scalars['DateTime']['output'];
   DeleteSchedulePayload: DeleteSchedulePayload;
   Execution: PipelineExecutionModel;
@@ -1559,6 +1837,18 @@ export type ResolversParentTypes = ResolversObject<{
   ModelPackageEdge: Omit<ModelPackageEdge, 'node'> & { node: ResolversParentTypes['ModelPackage'] };
   ModelPackagePayload: Omit<ModelPackagePayload, 'modelPackage'> & { modelPackage?: Maybe<ResolversParentTypes['ModelPackage']> };
   Mutation: Record<PropertyKey, never>;
+  OpenLineageDataset: OpenLineageDatasetModel;
+  OpenLineageEvent: OpenLineageStoredEventModel;
+  OpenLineageEventConnection: Omit<OpenLineageEventConnection, 'edges'> & {
+    edges: ReadonlyArray<ResolversParentTypes['OpenLineageEventEdge']>;
+  };
+  OpenLineageEventEdge: Omit<OpenLineageEventEdge, 'node'> & { node: ResolversParentTypes['OpenLineageEvent'] };
+  OpenLineageJob: OpenLineageJob;
+  OpenLineageProducerStats: OpenLineageProducerStatsModel;
+  OpenLineageRun: OpenLineageRunModel;
+  OpenLineageRunConnection: Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['OpenLineageRunEdge']> };
+  OpenLineageRunEdge: Omit<OpenLineageRunEdge, 'node'> & { node: ResolversParentTypes['OpenLineageRun'] };
+  OpenLineageRunFilter: OpenLineageRunFilter;
   PageInfo: PageInfo;
   Pipeline: PipelineModel;
   PipelineConnection: Omit<PipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['PipelineEdge']> };
@@ -1671,6 +1961,15 @@ export type CacheMissExplanationResolvers<
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ColumnLineageEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ColumnLineageEdge'] = ResolversParentTypes['ColumnLineageEdge'],
+> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DatasetField'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DatasetField'], ParentType, ContextType>;
+  transformations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+}>;
+
 export type DagEdgeResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['DagEdge'] = ResolversParentTypes['DagEdge'],
@@ -1691,6 +1990,15 @@ export type DagNodeResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DatasetFieldResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['DatasetField'] = ResolversParentTypes['DatasetField'],
+> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1941,6 +2249,110 @@ export type MutationResolvers<
   >;
 }>;
 
+export type OpenLineageDatasetResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageDataset'] = ResolversParentTypes['OpenLineageDataset'],
+> = ResolversObject<{
+  columnLineage?: Resolver<
+    ReadonlyArray<ResolversTypes['ColumnLineageEdge']>,
+    ParentType,
+    ContextType,
+    Partial<OpenLineageDatasetColumnLineageArgs>
+  >;
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEvent'] = ResolversParentTypes['OpenLineageEvent'],
+> = ResolversObject<{
+  event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventType?: Resolver<Maybe<ResolversTypes['OpenLineageRunState']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenLineageEventKind'], ParentType, ContextType>;
+  producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventConnectionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEventConnection'] = ResolversParentTypes['OpenLineageEventConnection'],
+> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEventEdge'] = ResolversParentTypes['OpenLineageEventEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenLineageEvent'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageJobResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageJob'] = ResolversParentTypes['OpenLineageJob'],
+> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageProducerStatsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageProducerStats'] = ResolversParentTypes['OpenLineageProducerStats'],
+> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invalid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRun'] = ResolversParentTypes['OpenLineageRun'],
+> = ResolversObject<{
+  children?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['OpenLineageEventConnection'], ParentType, ContextType, Partial<OpenLineageRunEventsArgs>>;
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputs?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['OpenLineageJob']>, ParentType, ContextType>;
+  outputs?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
+  producers?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['OpenLineageRunState']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunConnectionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRunConnection'] = ResolversParentTypes['OpenLineageRunConnection'],
+> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRunEdge'] = ResolversParentTypes['OpenLineageRunEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenLineageRun'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
@@ -2062,6 +2474,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryAuditReportArgs, 'format' | 'modelId'>
   >;
+  columnLineage?: Resolver<
+    ReadonlyArray<ResolversTypes['ColumnLineageEdge']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryColumnLineageArgs, 'name' | 'namespace'>
+  >;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType, RequireFields<QueryExecutionArgs, 'id'>>;
   executions?: Resolver<ResolversTypes['ExecutionConnection'], ParentType, ContextType, Partial<QueryExecutionsArgs>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'artifactId'>>;
@@ -2069,6 +2487,20 @@ export type QueryResolvers<
   lineagePaths?: Resolver<ResolversTypes['LineagePaths'], ParentType, ContextType, RequireFields<QueryLineagePathsArgs, 'from' | 'to'>>;
   modelPackage?: Resolver<Maybe<ResolversTypes['ModelPackage']>, ParentType, ContextType, RequireFields<QueryModelPackageArgs, 'id'>>;
   modelPackages?: Resolver<ResolversTypes['ModelPackageConnection'], ParentType, ContextType, Partial<QueryModelPackagesArgs>>;
+  openLineageDataset?: Resolver<
+    Maybe<ResolversTypes['OpenLineageDataset']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryOpenLineageDatasetArgs, 'name' | 'namespace'>
+  >;
+  openLineageRun?: Resolver<
+    Maybe<ResolversTypes['OpenLineageRun']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryOpenLineageRunArgs, 'runId'>
+  >;
+  openLineageRuns?: Resolver<ResolversTypes['OpenLineageRunConnection'], ParentType, ContextType, Partial<QueryOpenLineageRunsArgs>>;
+  openLineageStats?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageProducerStats']>, ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType, RequireFields<QueryPipelineArgs, 'name'>>;
   pipelineVersion?: Resolver<
     Maybe<ResolversTypes['PipelineVersion']>,
@@ -2244,8 +2676,10 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ArtifactEdge?: ArtifactEdgeResolvers<ContextType>;
   AuditReportResult?: AuditReportResultResolvers<ContextType>;
   CacheMissExplanation?: CacheMissExplanationResolvers<ContextType>;
+  ColumnLineageEdge?: ColumnLineageEdgeResolvers<ContextType>;
   DagEdge?: DagEdgeResolvers<ContextType>;
   DagNode?: DagNodeResolvers<ContextType>;
+  DatasetField?: DatasetFieldResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteSchedulePayload?: DeleteSchedulePayloadResolvers<ContextType>;
   Execution?: ExecutionResolvers<ContextType>;
@@ -2268,6 +2702,15 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ModelPackageEdge?: ModelPackageEdgeResolvers<ContextType>;
   ModelPackagePayload?: ModelPackagePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpenLineageDataset?: OpenLineageDatasetResolvers<ContextType>;
+  OpenLineageEvent?: OpenLineageEventResolvers<ContextType>;
+  OpenLineageEventConnection?: OpenLineageEventConnectionResolvers<ContextType>;
+  OpenLineageEventEdge?: OpenLineageEventEdgeResolvers<ContextType>;
+  OpenLineageJob?: OpenLineageJobResolvers<ContextType>;
+  OpenLineageProducerStats?: OpenLineageProducerStatsResolvers<ContextType>;
+  OpenLineageRun?: OpenLineageRunResolvers<ContextType>;
+  OpenLineageRunConnection?: OpenLineageRunConnectionResolvers<ContextType>;
+  OpenLineageRunEdge?: OpenLineageRunEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineConnection?: PipelineConnectionResolvers<ContextType>;

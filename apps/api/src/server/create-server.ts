@@ -6,6 +6,7 @@ import type { Runtime } from '@pedigree/runtime';
 import { toExecutionControl } from '../modules/execution/executor-control.ts';
 import { decideAnonymousAccess } from '../security/auth.ts';
 import { createApi, GRAPHQL_PATH, type ApiApp } from './create-yoga.ts';
+import { createOpenLineageRoute, OPENLINEAGE_PATH } from './openlineage-route.ts';
 import { createReportRoute, REPORT_ROUTE_PREFIX } from './report-route.ts';
 import { PLACEHOLDER_PAGE, serveStatic } from './static-files.ts';
 
@@ -31,7 +32,8 @@ export interface PedigreeServer {
 
 /**
  * The HTTP server: GraphQL (with GraphiQL) at /graphql, audit report downloads at
- * /api/v1/reports/<modelId>.(json|md|html), /healthz, /readyz, and the web client at /.
+ * /api/v1/reports/<modelId>.(json|md|html), OpenLineage ingestion at POST /api/v1/lineage,
+ * /healthz, /readyz, and the web client at /.
  * Refuses (CONFIGURATION_INVALID naming HOST) to serve a non-loopback address without API tokens.
  */
 export function createServer(runtime: Runtime, options: CreateServerOptions = {}): PedigreeServer {
@@ -49,6 +51,12 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
     maxBodyBytes: config.maxBodyBytes,
   });
   const serveReport = createReportRoute({ store: runtime.store, authenticator: api.authenticator, logger });
+  const serveOpenLineage = createOpenLineageRoute({
+    service: api.services.openLineage,
+    authenticator: api.authenticator,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+  });
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = existsSync(`${webRoot}/index.html`);
   const httpLogger = logger.child({ component: 'http' });
@@ -65,6 +73,10 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
       const health = await runtime.store.health();
       const ready = health.ok && !shuttingDown;
       sendJson(res, ready ? 200 : 503, { ok: ready, store: health, shuttingDown });
+      return;
+    }
+    if (pathname === OPENLINEAGE_PATH) {
+      await serveOpenLineage(req, res);
       return;
     }
     if (pathname.startsWith(REPORT_ROUTE_PREFIX)) {
