@@ -197,10 +197,18 @@ CREATE TABLE ol_events (
   received_at   TEXT NOT NULL,
   event         TEXT NOT NULL
 );
--- listOpenLineageEvents: a run's events in (eventTime, eventDigest) order; producers of a run.
+-- listOpenLineageEvents: a run's events in (eventTime, eventDigest) order.
 CREATE INDEX ol_events_run ON ol_events (run_id, event_time, event_digest);
 CREATE TRIGGER ol_events_no_update BEFORE UPDATE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
 CREATE TRIGGER ol_events_no_delete BEFORE DELETE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
+
+-- The producers seen per run: read with the run, so its cost must not grow with the run's
+-- events (a streaming job sends a RUNNING event per checkpoint for as long as it runs).
+CREATE TABLE ol_run_producers (
+  run_id    TEXT NOT NULL,
+  producer  TEXT NOT NULL,
+  PRIMARY KEY (run_id, producer)
+) WITHOUT ROWID;
 
 -- Facets by owner (run node id, job context id or dataset version artifact id) and name: the
 -- value of the latest event by (event_time, event_digest).

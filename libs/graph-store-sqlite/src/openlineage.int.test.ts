@@ -40,7 +40,17 @@ function runRecords(ns: string, runId = randomUUID()): OpenLineageEventRecord[] 
 
 /** Every table OpenLineage writes or reads, and what must be empty after a failed record. */
 function counts(db: Database.Database): Record<string, number> {
-  const tables = ['ol_runs', 'ol_events', 'ol_facets', 'ol_io_facets', 'ol_column_lineage', 'artifacts', 'edges', 'contexts'];
+  const tables = [
+    'ol_runs',
+    'ol_events',
+    'ol_run_producers',
+    'ol_facets',
+    'ol_io_facets',
+    'ol_column_lineage',
+    'artifacts',
+    'edges',
+    'contexts',
+  ];
   return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
 
@@ -63,6 +73,7 @@ describe('OpenLineage on SQLite', () => {
       expect(counts(raw)).toEqual({
         ol_runs: 0,
         ol_events: 1,
+        ol_run_producers: 0,
         ol_facets: 0,
         ol_io_facets: 0,
         ol_column_lineage: 0,

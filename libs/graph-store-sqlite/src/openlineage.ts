@@ -260,8 +260,36 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     edges.add(run.node_id, 'PART_OF', parentNode);
   }
 
-  /** The version's artifact: inserted once (with its full-text row), createdAt lowered to the earliest eventTime naming it. */
-  function ensureVersion(namespace: string, name: string, version: string | null, eventTime: string, touchedUris: Set<string>): ArtifactId {
+  /**
+   * The versions just before and after (createdAt, digest) at the URI, `id` itself left out. Each a
+   * range on artifacts_uri (uri, created_at), so the cost does not grow with the versions.
+   */
+  function neighbours(uri: string, createdAt: string, digest: string, id: string): { prev: string | null; next: string | null } {
+    const params = { uri, createdAt, digest, id };
+    const prev = prepare(
+      `SELECT id FROM artifacts WHERE uri = @uri AND created_at <= @createdAt AND (created_at < @createdAt OR digest < @digest) AND id <> @id
+       ORDER BY created_at DESC, digest DESC LIMIT 1`,
+    ).get(params) as { id: string } | undefined;
+    const next = prepare(
+      `SELECT id FROM artifacts WHERE uri = @uri AND created_at >= @createdAt AND (created_at > @createdAt OR digest > @digest) AND id <> @id
+       ORDER BY created_at, digest LIMIT 1`,
+    ).get(params) as { id: string } | undefined;
+    return { prev: prev?.id ?? null, next: next?.id ?? null };
+  }
+
+  function setPrevious(id: string, previous: string | null): void {
+    prepare('UPDATE artifacts SET previous_version_id = ? WHERE id = ? AND previous_version_id IS NOT ?').run(previous, id, previous);
+  }
+
+  /**
+   * The version's artifact: inserted once (with its full-text row), createdAt lowered to the
+   * earliest eventTime naming it. `previousVersionId` chains the versions of a URI in (createdAt,
+   * digest) order whatever order they arrive in: a version placed (or moved) in the chain links
+   * to its new predecessor, and its successor links to it; a version moved earlier first hands its
+   * old successor its old predecessor. Local updates only: a dataset with thousands of versions
+   * costs the same per event as one with two.
+   */
+  function ensureVersion(namespace: string, name: string, version: string | null, eventTime: string): ArtifactId {
     const uri = openLineageDatasetUri(namespace, name);
     const digest = openLineageDatasetDigest(namespace, name, version);
     const id = artifactIdFor(uri, digest);
@@ -277,20 +305,20 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         uri,
         deps.ftsText(properties),
       );
-      touchedUris.add(uri);
-    } else if (prepare('UPDATE artifacts SET created_at = ? WHERE id = ? AND created_at > ?').run(eventTime, id, eventTime).changes === 1) {
-      touchedUris.add(uri);
+    } else {
+      const current = prepare('SELECT created_at, previous_version_id FROM artifacts WHERE id = ?').get(id) as {
+        created_at: string;
+        previous_version_id: string | null;
+      };
+      if (current.created_at <= eventTime) return id;
+      const old = neighbours(uri, current.created_at, digest, id);
+      if (old.next !== null) setPrevious(old.next, current.previous_version_id);
+      prepare('UPDATE artifacts SET created_at = ? WHERE id = ?').run(eventTime, id);
     }
+    const now = neighbours(uri, eventTime, digest, id);
+    setPrevious(id, now.prev);
+    if (now.next !== null) setPrevious(now.next, id);
     return id;
-  }
-
-  /** Relinks every version at the URI in (createdAt, digest) order: independent of which version arrived first. */
-  function relinkVersions(uri: string): void {
-    prepare(
-      `UPDATE artifacts SET previous_version_id = v.prev
-       FROM (SELECT id, lag(id) OVER (ORDER BY created_at, digest) AS prev FROM artifacts WHERE uri = ?) AS v
-       WHERE artifacts.id = v.id AND artifacts.previous_version_id IS NOT v.prev`,
-    ).run(uri);
   }
 
   function record(r: OpenLineageEventRecord): OpenLineageIngestResult {
@@ -329,6 +357,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
            event_count = event_count + 1
          WHERE run_id = @runId`,
       ).run({ rank: stateRank, state, endedAt: terminal ? t : null, time: t, runId });
+      prepare('INSERT OR IGNORE INTO ol_run_producers (run_id, producer) VALUES (?, ?)').run(runId, r.producer);
       upsertFacets(runNodeId, r.run.facets, t, d);
       if (r.parent) {
         const parentRunId = r.parent.runId.toLowerCase();
@@ -339,9 +368,8 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
       }
     }
 
-    const touchedUris = new Set<string>();
     const inputIds = r.inputs.map((ds) => {
-      const id = ensureVersion(ds.namespace, ds.name, ds.version, t, touchedUris);
+      const id = ensureVersion(ds.namespace, ds.name, ds.version, t);
       upsertFacets(id, ds.facets, t, d);
       if (runId !== null && runNodeId !== null) {
         upsertIoFacets(runId, id, 'input', ds.ioFacets, t, d);
@@ -350,7 +378,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
       return id;
     });
     const outputIds = r.outputs.map((ds) => {
-      const id = ensureVersion(ds.namespace, ds.name, ds.version, t, touchedUris);
+      const id = ensureVersion(ds.namespace, ds.name, ds.version, t);
       upsertFacets(id, ds.facets, t, d);
       if (runId !== null && runNodeId !== null) {
         upsertIoFacets(runId, id, 'output', ds.ioFacets, t, d);
@@ -362,7 +390,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     // Dataset-level DERIVED_FROM for each column edge: between the versions this event names, else the unversioned nodes.
     const versionIn = (list: readonly OpenLineageDatasetRecord[], ids: readonly ArtifactId[], ns: string, name: string): ArtifactId => {
       const i = list.findIndex((x) => x.namespace === ns && x.name === name);
-      return i >= 0 ? ids[i]! : ensureVersion(ns, name, null, t, touchedUris);
+      return i >= 0 ? ids[i]! : ensureVersion(ns, name, null, t);
     };
     const upsertColumn = prepare(
       `INSERT INTO ol_column_lineage (from_namespace, from_name, from_field, to_namespace, to_name, to_field, transformations, event_time, event_digest)
@@ -390,7 +418,6 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     if (r.kind === 'JobEvent')
       for (const from of inputIds) for (const to of outputIds) if (from !== to) edges.add(from, 'DERIVED_FROM', to);
 
-    for (const uri of touchedUris) relinkVersions(uri);
     return { applied: true, runNodeId, datasetArtifactIds };
   }
 
@@ -399,7 +426,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     const nodeIds = JSON.stringify(rows.map((r) => r.node_id));
     const facetRows = prepare('SELECT * FROM ol_facets WHERE owner_id IN (SELECT value FROM json_each(?))').all(nodeIds) as FacetRow[];
     const producerRows = prepare(
-      'SELECT DISTINCT run_id, producer FROM ol_events WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, producer',
+      'SELECT run_id, producer FROM ol_run_producers WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, producer',
     ).all(JSON.stringify(rows.map((r) => r.run_id))) as { run_id: string; producer: string }[];
     const facetsBy = new Map<string, FacetRow[]>();
     for (const f of facetRows) facetsBy.set(f.owner_id, [...(facetsBy.get(f.owner_id) ?? []), f]);

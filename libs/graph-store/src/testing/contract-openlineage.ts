@@ -400,6 +400,38 @@ export function openLineageContract(ctx: ContractContext): void {
       expect(latest?.id).toBe(v2);
     });
 
+    it('previousVersionId chains many versions in (createdAt, digest) order, whatever order their events arrive in', async () => {
+      const store = ctx.store();
+      // Version i is first named at minute firsts[i] and again later; v2 and v3 tie on createdAt (the digest decides).
+      const firsts = [5, 1, 3, 3, 8, 0, 6];
+      for (const seed of [1, 2, 3]) {
+        const ns = unique('ol-chain');
+        const records = firsts.flatMap((first, i) =>
+          [first, first + 2.5, 20 - i].map((minute) =>
+            openLineageRecord({
+              kind: 'DatasetEvent',
+              eventTime: at(minute),
+              outputs: [{ namespace: ns, name: 'events', version: `v${i}` }],
+            }),
+          ),
+        );
+        for (const rec of shuffled(records, seed)) await store.recordOpenLineageEvent(rec);
+        const expected = firsts
+          .map((first, i) => ({
+            id: versionId(ns, 'events', `v${i}`),
+            createdAt: at(first),
+            digest: openLineageDatasetDigest(ns, 'events', `v${i}`),
+          }))
+          .sort((a, b) => (a.createdAt === b.createdAt ? (a.digest < b.digest ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+        const artifacts = await store.getArtifacts(expected.map((e) => e.id));
+        expect(
+          artifacts.map((a) => [a?.createdAt, a?.previousVersionId]),
+          `seed ${seed}`,
+        ).toEqual(expected.map((e, k) => [e.createdAt, k === 0 ? null : expected[k - 1]!.id]));
+        expect((await store.findOpenLineageDataset(ns, 'events'))?.versionArtifactIds).toEqual(expected.map((e) => e.id).reverse());
+      }
+    });
+
     it('a terminal state wins whatever the order (COMPLETE before RUNNING)', async () => {
       const store = ctx.store();
       const { job, runId } = scenario('terminal');
