@@ -604,6 +604,22 @@ describe('statements sent per port call', () => {
   });
 });
 
+describe('close', () => {
+  it('a closed store refuses calls with STORE_UNAVAILABLE before opening a session (the driver would report its closed pool as a generic error)', async () => {
+    const { store, calls } = await storeWith({ 'create-openlineage-event': [{ created: true }] });
+    await store.close();
+    const record = openLineageRecord({
+      eventTime: at(1),
+      job: { namespace: 'ns', name: 'j' },
+      runId: '3f0c7a52-2d7e-4c59-9d0a-6f2f3e4b5a61',
+    });
+    await expect(store.recordOpenLineageEvent(record)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await expect(store.getArtifacts([TRAIN_ID])).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(calls).toEqual([]);
+    expect(await store.health()).toMatchObject({ ok: false });
+  });
+});
+
 describe('start-up', () => {
   it('tolerates losing a schema-creation race to another process, and fails on any other schema error', async () => {
     const raceLost = Object.assign(new Error('An equivalent constraint already exists'), {

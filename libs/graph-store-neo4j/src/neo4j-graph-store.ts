@@ -285,7 +285,7 @@ class Neo4jGraphStore implements GraphStore {
     private readonly ownsDriver: boolean,
     private readonly logger: Neo4jStoreLogger | undefined,
   ) {
-    this.cypher = createCypherExecutor(driver, texts, database, neo4j.bookmarkManager());
+    this.cypher = createCypherExecutor(driver, texts, database, neo4j.bookmarkManager(), () => this.closed);
   }
 
   /** Creates constraints and indexes, each in its own transaction (Neo4j refuses schema and data changes in one). */
