@@ -23,7 +23,7 @@
  *
  * - `:OpenLineageRun {id, runId, jobNamespace, jobName, jobRank, state, stateRank, startedAt, endedAt,
  *   parentRunId, parentRank}`: `id` is `openLineageRunNodeId(runId)`. The `*Rank` texts make the
- *   merge of a run's events order-independent (see `openlineage-ranks.ts`): a value is replaced only
+ *   merge of a run's events order-independent (see `openlineage-plan.ts`): a value is replaced only
  *   by an event of higher rank. A run only known as another run's parent has no state.
  *
  * Bookkeeping nodes (not `:LineageNode`, never traversed): `:ModelPackageGroup {name, latestVersion}`
