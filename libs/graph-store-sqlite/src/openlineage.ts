@@ -1,5 +1,6 @@
 import {
   InvalidArgumentError,
+  ValidationError,
   OPENLINEAGE_EVENT_KINDS,
   OPENLINEAGE_RUN_STATES,
   StoreCorruptError,
@@ -129,6 +130,18 @@ const rank = (priority: number | null, eventTime: string, eventDigest: string): 
 const RUN_ONLY_KNOWN_AS_PARENT = 0;
 const RUN_OWN_EVENT = 1;
 
+/** JSON text of a value from the record; VALIDATION_FAILED naming the record field when it is not JSON (a BigInt, a cycle). */
+function jsonText(value: unknown, path: string): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new ValidationError('OpenLineage event record', [{ path, message: `cannot be stored as JSON (${(error as Error).message})` }]);
+  }
+  if (text === undefined) throw new ValidationError('OpenLineage event record', [{ path, message: 'cannot be stored as JSON' }]);
+  return text;
+}
+
 function corrupt(table: string, id: string, column: string, why: string): StoreCorruptError {
   return new StoreCorruptError(`${table} ${id}: column ${column} ${why}`, { table, id, column });
 }
@@ -188,13 +201,13 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     },
   };
 
-  function upsertFacets(ownerId: string, facets: OpenLineageFacets, eventTime: string, eventDigest: string): void {
+  function upsertFacets(ownerId: string, facets: OpenLineageFacets, eventTime: string, eventDigest: string, path: string): void {
     const s = prepare(
       `INSERT INTO ol_facets (owner_id, name, value, event_time, event_digest) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (owner_id, name) DO UPDATE SET value = excluded.value, event_time = excluded.event_time, event_digest = excluded.event_digest
        WHERE (excluded.event_time, excluded.event_digest) > (ol_facets.event_time, ol_facets.event_digest)`,
     );
-    for (const [name, value] of Object.entries(facets)) s.run(ownerId, name, JSON.stringify(value), eventTime, eventDigest);
+    for (const [name, value] of Object.entries(facets)) s.run(ownerId, name, jsonText(value, `${path}.${name}`), eventTime, eventDigest);
   }
 
   function upsertIoFacets(
@@ -204,6 +217,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     facets: OpenLineageFacets,
     eventTime: string,
     eventDigest: string,
+    path: string,
   ): void {
     const s = prepare(
       `INSERT INTO ol_io_facets (run_id, artifact_id, direction, name, value, event_time, event_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -211,7 +225,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
        WHERE (excluded.event_time, excluded.event_digest) > (ol_io_facets.event_time, ol_io_facets.event_digest)`,
     );
     for (const [name, value] of Object.entries(facets))
-      s.run(runId, artifactId, direction, name, JSON.stringify(value), eventTime, eventDigest);
+      s.run(runId, artifactId, direction, name, jsonText(value, `${path}.${name}`), eventTime, eventDigest);
   }
 
   /** The job's Context: created by the first event naming it, createdAt the earliest eventTime that did. */
@@ -332,14 +346,14 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     const logged = prepare(
       `INSERT INTO ol_events (event_digest, kind, event_type, event_time, producer, run_id, received_at, event)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_digest) DO NOTHING`,
-    ).run(r.eventDigest, r.kind, r.eventType, r.eventTime, r.producer, runId, r.receivedAt, JSON.stringify(r.event));
+    ).run(r.eventDigest, r.kind, r.eventType, r.eventTime, r.producer, runId, r.receivedAt, jsonText(r.event, 'event'));
     if (logged.changes === 0) return { applied: false, runNodeId, datasetArtifactIds };
 
     const t = r.eventTime;
     const d = r.eventDigest;
     if (r.job) {
       const contextId = upsertJob(r.job, t);
-      upsertFacets(contextId, r.job.facets, t, d);
+      upsertFacets(contextId, r.job.facets, t, d, 'job.facets');
     }
     if (runId !== null && runNodeId !== null && r.run) {
       const run = ensureRun(runId);
@@ -358,7 +372,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
          WHERE run_id = @runId`,
       ).run({ rank: stateRank, state, endedAt: terminal ? t : null, time: t, runId });
       prepare('INSERT OR IGNORE INTO ol_run_producers (run_id, producer) VALUES (?, ?)').run(runId, r.producer);
-      upsertFacets(runNodeId, r.run.facets, t, d);
+      upsertFacets(runNodeId, r.run.facets, t, d, 'run.facets');
       if (r.parent) {
         const parentRunId = r.parent.runId.toLowerCase();
         upsertJob(r.parent.job, t);
@@ -368,20 +382,20 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
       }
     }
 
-    const inputIds = r.inputs.map((ds) => {
+    const inputIds = r.inputs.map((ds, i) => {
       const id = ensureVersion(ds.namespace, ds.name, ds.version, t);
-      upsertFacets(id, ds.facets, t, d);
+      upsertFacets(id, ds.facets, t, d, `inputs[${i}].facets`);
       if (runId !== null && runNodeId !== null) {
-        upsertIoFacets(runId, id, 'input', ds.ioFacets, t, d);
+        upsertIoFacets(runId, id, 'input', ds.ioFacets, t, d, `inputs[${i}].ioFacets`);
         edges.add(id, 'CONSUMED_BY', runNodeId);
       }
       return id;
     });
-    const outputIds = r.outputs.map((ds) => {
+    const outputIds = r.outputs.map((ds, i) => {
       const id = ensureVersion(ds.namespace, ds.name, ds.version, t);
-      upsertFacets(id, ds.facets, t, d);
+      upsertFacets(id, ds.facets, t, d, `outputs[${i}].facets`);
       if (runId !== null && runNodeId !== null) {
-        upsertIoFacets(runId, id, 'output', ds.ioFacets, t, d);
+        upsertIoFacets(runId, id, 'output', ds.ioFacets, t, d, `outputs[${i}].ioFacets`);
         edges.add(runNodeId, 'PRODUCED', id);
       }
       return id;
@@ -399,7 +413,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
          transformations = excluded.transformations, event_time = excluded.event_time, event_digest = excluded.event_digest
        WHERE (excluded.event_time, excluded.event_digest) > (ol_column_lineage.event_time, ol_column_lineage.event_digest)`,
     );
-    for (const e of r.columnLineage) {
+    for (const [i, e] of r.columnLineage.entries()) {
       upsertColumn.run(
         e.from.namespace,
         e.from.name,
@@ -407,7 +421,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         e.to.namespace,
         e.to.name,
         e.to.field,
-        JSON.stringify(e.transformations),
+        jsonText(e.transformations, `columnLineage[${i}].transformations`),
         t,
         d,
       );

@@ -872,7 +872,7 @@ export function openLineageContract(ctx: ContractContext): void {
         ...good,
         outputs: [good.outputs[0]!, { ...good.outputs[1]!, ioFacets: { outputStatistics: { rowCount: 10n as unknown as number } } }],
       };
-      await expect(store.recordOpenLineageEvent(bad)).rejects.toThrow();
+      await expectValidation(store.recordOpenLineageEvent(bad), 'outputs[1].ioFacets.outputStatistics');
       expect(await store.findOpenLineageRun(id)).toBeNull();
       expect(await store.findOpenLineageDataset(ns, 'in')).toBeNull();
       expect(await store.findOpenLineageDataset(ns, 'out1')).toBeNull();
