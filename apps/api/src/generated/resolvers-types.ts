@@ -376,6 +376,12 @@ export type ExecutionEvent = {
   readonly at: Scalars['DateTime']['output'];
   /** The step's attempt number. */
   readonly attempt?: Maybe<Scalars['Int']['output']>;
+  /** Whether the step's outputs were reused from an earlier execution (STEP_STATUS events). */
+  readonly cacheHit?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the step was not served from the cache (STEP_STATUS events, once the step knows). */
+  readonly cacheMiss?: Maybe<CacheMissExplanation>;
+  /** When the step reached its final status (STEP_STATUS events), as stored when the event was sent. */
+  readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The execution. */
   readonly executionId: Scalars['ID']['output'];
   /** The execution's status (EXECUTION_STATUS events). */
@@ -384,6 +390,14 @@ export type ExecutionEvent = {
   readonly kind: ExecutionEventKind;
   /** The log line or failure reason. */
   readonly message?: Maybe<Scalars['String']['output']>;
+  /** The step execution a cache hit reused (STEP_STATUS events). */
+  readonly reusedStepExecution?: Maybe<StepExecution>;
+  /** The step execution a cache hit reused (STEP_STATUS events). */
+  readonly reusedStepExecutionId?: Maybe<Scalars['ID']['output']>;
+  /** When the step's first attempt started (STEP_STATUS events), as stored when the event was sent. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The step execution (STEP_STATUS and LOG events). */
+  readonly stepExecutionId?: Maybe<Scalars['ID']['output']>;
   /** The step (STEP_STATUS and LOG events). */
   readonly stepName?: Maybe<Scalars['String']['output']>;
   /** The step's new status (STEP_STATUS events). */
@@ -428,6 +442,31 @@ export type ExecutionPayload = {
   readonly execution?: Maybe<Execution>;
 };
 
+/** Executions of a pipeline in a time window, summed up. */
+export type ExecutionStats = {
+  readonly __typename?: 'ExecutionStats';
+  /** Executions per status (every status, zero included). */
+  readonly byStatus: ReadonlyArray<ExecutionStatusCount>;
+  /** cacheHits / cacheLookups; null when no step looked up the cache. */
+  readonly cacheHitRatio?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the ones served from the cache. */
+  readonly cacheHits: Scalars['Int']['output'];
+  /** Step executions that looked up the cache (those with a cache key). */
+  readonly cacheLookups: Scalars['Int']['output'];
+  /** Median duration of the ended executions, in milliseconds; null when none ended. */
+  readonly p50DurationMs?: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile duration of the ended executions, in milliseconds; null when none ended. */
+  readonly p95DurationMs?: Maybe<Scalars['Float']['output']>;
+  /** The pipeline. */
+  readonly pipelineName: Scalars['String']['output'];
+  /** The start of the window (executions started at or after it); null for no lower bound. */
+  readonly since?: Maybe<Scalars['DateTime']['output']>;
+  /** Executions counted (the newest, at most `limit`). */
+  readonly total: Scalars['Int']['output'];
+  /** True when more executions started in the window than were counted: the figures cover the newest `total`. */
+  readonly truncated: Scalars['Boolean']['output'];
+};
+
 /** Status of a pipeline execution (as in SageMaker PipelineExecutionStatus). */
 export type ExecutionStatus =
   /** Steps are running or waiting. */
@@ -440,6 +479,15 @@ export type ExecutionStatus =
   | 'Stopping'
   /** Every step that ran succeeded (or was served from the cache or skipped). */
   | 'Succeeded';
+
+/** How many executions are in one status. */
+export type ExecutionStatusCount = {
+  readonly __typename?: 'ExecutionStatusCount';
+  /** Executions in it. */
+  readonly count: Scalars['Int']['output'];
+  /** The status. */
+  readonly status: ExecutionStatus;
+};
 
 /** Everything downstream of an artifact that matters for a change: models and their packages. */
 export type Impact = {
@@ -546,10 +594,14 @@ export type LineageNode = {
   readonly depth: Scalars['Int']['output'];
   /** Artifact digest (artifacts only). */
   readonly digest?: Maybe<Scalars['String']['output']>;
+  /** The execution a step execution belongs to (step executions only; batched per request). */
+  readonly executionId?: Maybe<Scalars['ID']['output']>;
   /** Node id (`ar_`, `se_`, `ex_`, `pv_`, `pl_`, `mp_`, `cx_`). */
   readonly id: Scalars['ID']['output'];
   /** Human label: artifact name, step name, pipeline name, package group and version. */
   readonly label: Scalars['String']['output'];
+  /** Pipeline name (pipelines, pipeline versions, executions and step executions; batched per request). */
+  readonly pipelineName?: Maybe<Scalars['String']['output']>;
   /** Step or execution status. */
   readonly status?: Maybe<Scalars['String']['output']>;
   /** Step type (step executions only). */
@@ -558,6 +610,8 @@ export type LineageNode = {
   readonly type: LineageNodeType;
   /** Artifact URI (artifacts only). */
   readonly uri?: Maybe<Scalars['String']['output']>;
+  /** Pipeline version number (pipeline versions, and the executions and step executions that ran one; batched per request). */
+  readonly version?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Node types of the lineage graph. */
@@ -1097,6 +1151,8 @@ export type Query = {
   readonly columnLineage: ReadonlyArray<ColumnLineageEdge>;
   /** An execution by id; null when there is none. */
   readonly execution?: Maybe<Execution>;
+  /** Counts by status, p50/p95 duration and cache hit ratio of a pipeline's executions since a time. Counts the newest executions up to `limit` (a bounded read, `truncated` when there were more). */
+  readonly executionStats: ExecutionStats;
   /** Executions, newest first. */
   readonly executions: ExecutionConnection;
   /** The models and model packages downstream of an artifact. */
@@ -1174,6 +1230,13 @@ export type QueryColumnLineageArgs = {
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
 export type QueryExecutionArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryExecutionStatsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  pipelineName: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -1541,13 +1604,18 @@ export type Subscription = {
   readonly __typename?: 'Subscription';
   /** Status changes and log lines of one execution, until it ends. */
   readonly executionEvents: ExecutionEvent;
-  /** Every status change of every execution, for list views. */
+  /** Every status change of every execution (or of one pipeline's executions), for list views. */
   readonly executionsChanged: ExecutionChange;
 };
 
 /** Live updates over server-sent events (`Accept: text/event-stream`). */
 export type SubscriptionExecutionEventsArgs = {
   executionId: Scalars['ID']['input'];
+};
+
+/** Live updates over server-sent events (`Accept: text/event-stream`). */
+export type SubscriptionExecutionsChangedArgs = {
+  pipelineName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Input of `upsertPipeline`. */
@@ -1709,7 +1777,9 @@ export type ResolversTypes = ResolversObject<{
   ExecutionEventKind: ExecutionEventKind;
   ExecutionFilter: ExecutionFilter;
   ExecutionPayload: ResolverTypeWrapper<Omit<ExecutionPayload, 'execution'> & { execution?: Maybe<ResolversTypes['Execution']> }>;
+  ExecutionStats: ResolverTypeWrapper<ExecutionStats>;
   ExecutionStatus: ExecutionStatus;
+  ExecutionStatusCount: ResolverTypeWrapper<ExecutionStatusCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactResultModel>;
@@ -1819,6 +1889,8 @@ export type ResolversParentTypes = ResolversObject<{
   ExecutionEvent: ExecutionEventModel;
   ExecutionFilter: ExecutionFilter;
   ExecutionPayload: Omit<ExecutionPayload, 'execution'> & { execution?: Maybe<ResolversParentTypes['Execution']> };
+  ExecutionStats: ExecutionStats;
+  ExecutionStatusCount: ExecutionStatusCount;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Impact: ImpactResultModel;
@@ -2065,10 +2137,17 @@ export type ExecutionEventResolvers<
 > = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cacheHit?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cacheMiss?: Resolver<Maybe<ResolversTypes['CacheMissExplanation']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   executionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   executionStatus?: Resolver<Maybe<ResolversTypes['ExecutionStatus']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ExecutionEventKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reusedStepExecution?: Resolver<Maybe<ResolversTypes['StepExecution']>, ParentType, ContextType>;
+  reusedStepExecutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  stepExecutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepStatus?: Resolver<Maybe<ResolversTypes['StepStatus']>, ParentType, ContextType>;
   stream?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2080,6 +2159,30 @@ export type ExecutionPayloadResolvers<
 > = ResolversObject<{
   errors?: Resolver<ReadonlyArray<ResolversTypes['UserError']>, ParentType, ContextType>;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType>;
+}>;
+
+export type ExecutionStatsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ExecutionStats'] = ResolversParentTypes['ExecutionStats'],
+> = ResolversObject<{
+  byStatus?: Resolver<ReadonlyArray<ResolversTypes['ExecutionStatusCount']>, ParentType, ContextType>;
+  cacheHitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheLookups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50DurationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p95DurationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pipelineName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ExecutionStatusCountResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ExecutionStatusCount'] = ResolversParentTypes['ExecutionStatusCount'],
+> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExecutionStatus'], ParentType, ContextType>;
 }>;
 
 export type ImpactResolvers<
@@ -2133,12 +2236,15 @@ export type LineageNodeResolvers<
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LineageNodeType'], ParentType, ContextType>;
   uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type LineagePathResolvers<
@@ -2481,6 +2587,12 @@ export type QueryResolvers<
     RequireFields<QueryColumnLineageArgs, 'name' | 'namespace'>
   >;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType, RequireFields<QueryExecutionArgs, 'id'>>;
+  executionStats?: Resolver<
+    ResolversTypes['ExecutionStats'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryExecutionStatsArgs, 'pipelineName'>
+  >;
   executions?: Resolver<ResolversTypes['ExecutionConnection'], ParentType, ContextType, Partial<QueryExecutionsArgs>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'artifactId'>>;
   lineage?: Resolver<ResolversTypes['LineageGraph'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'startIds'>>;
@@ -2637,7 +2749,13 @@ export type SubscriptionResolvers<
     ContextType,
     RequireFields<SubscriptionExecutionEventsArgs, 'executionId'>
   >;
-  executionsChanged?: SubscriptionResolver<ResolversTypes['ExecutionChange'], 'executionsChanged', ParentType, ContextType>;
+  executionsChanged?: SubscriptionResolver<
+    ResolversTypes['ExecutionChange'],
+    'executionsChanged',
+    ParentType,
+    ContextType,
+    Partial<SubscriptionExecutionsChangedArgs>
+  >;
 }>;
 
 export type UpsertPipelinePayloadResolvers<
@@ -2688,6 +2806,8 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ExecutionEdge?: ExecutionEdgeResolvers<ContextType>;
   ExecutionEvent?: ExecutionEventResolvers<ContextType>;
   ExecutionPayload?: ExecutionPayloadResolvers<ContextType>;
+  ExecutionStats?: ExecutionStatsResolvers<ContextType>;
+  ExecutionStatusCount?: ExecutionStatusCountResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   InvalidateCachePayload?: InvalidateCachePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
