@@ -224,6 +224,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: 'sha256:d1e7e46cdf05',
         uri: 'pedigree://x',
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
       {
         id: IDS.stepTrain,
@@ -238,6 +241,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: null,
         uri: null,
         createdAt: null,
+        executionId: IDS.execution,
+        pipelineName: 'iris',
+        version: 1,
       },
       {
         id: IDS.train,
@@ -252,6 +258,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: 'sha256:7b1369c1cf2b',
         uri: 'pedigree://y',
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
       {
         id: IDS.modelPackage,
@@ -266,6 +275,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: null,
         uri: null,
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
     ],
     edges: [
