@@ -743,7 +743,7 @@ export function openLineageContract(ctx: ContractContext): void {
       expect(runsOnly.nodes.map((n) => n.id)).toEqual([`olr_${id}`]);
     });
 
-    it('getLineageNodes describes olr_ ids (label falls back to the runId when no job is known), null when unknown', async () => {
+    it('getLineageNodes describes olr_ ids in the order asked (a run known only as a parent has no status), null when unknown', async () => {
       const store = ctx.store();
       const { ns, job, runId } = scenario('nodes');
       const id = runId();
@@ -758,10 +758,12 @@ export function openLineageContract(ctx: ContractContext): void {
         }),
       );
       const ghost = openLineageRunNodeId(randomUUID());
-      const nodes = await store.getLineageNodes([ghost, `olr_${id}`]);
+      // Node ids are lower-case like run ids: an upper-cased runId still names the same node.
+      const nodes = await store.getLineageNodes([ghost, `olr_${id}`, openLineageRunNodeId(orphanParent.toUpperCase())]);
       expect(nodes).toEqual([
         null,
         { id: `olr_${id}`, type: 'OpenLineageRun', label: job.name, depth: 0, status: 'Executing', createdAt: at(3) },
+        { id: `olr_${orphanParent}`, type: 'OpenLineageRun', label: 'p', depth: 0 },
       ]);
     });
 
