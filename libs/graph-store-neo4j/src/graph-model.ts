@@ -22,7 +22,7 @@
  * - `:Context {id, type, name, properties, createdAt}`: `id` is `contextIdFor(type, name)`.
  *
  * - `:OpenLineageRun {id, runId, jobNamespace, jobName, jobRank, state, stateRank, startedAt, endedAt,
- *   parentRunId, parentRank}`: `id` is `openLineageRunNodeId(runId)`. The `*Rank` texts make the
+ *   parentRunId, parentRank, eventCount, producers}` (producers: a list of strings, in arrival order): `id` is `openLineageRunNodeId(runId)`. The `*Rank` texts make the
  *   merge of a run's events order-independent (see `openlineage-plan.ts`): a value is replaced only
  *   by an event of higher rank. A run only known as another run's parent has no state.
  *
@@ -164,6 +164,8 @@ export const GRAPH_PROPERTY_KEYS: readonly string[] = [
   'stateRank',
   'parentRunId',
   'parentRank',
+  'eventCount',
+  'producers',
   // OpenLineage events, facets, datasets and fields
   'eventDigest',
   'kind',

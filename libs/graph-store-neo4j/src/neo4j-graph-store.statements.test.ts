@@ -681,6 +681,11 @@ describe('OpenLineage statements sent per port call', () => {
   const olVersion = (name: string, v: string | null) =>
     artifactIdFor(openLineageDatasetUri(NS, name), openLineageDatasetDigest(NS, name, v));
   const created = (value: boolean): CannedRows => [{ created: value }];
+  /** As upsert-openlineage-dataset-versions answers: `changed` for the versions of the URIs named new here. */
+  const versionsChanged =
+    (...newUris: string[]) =>
+    (params: Readonly<Record<string, unknown>>): CannedRows =>
+      (params['versions'] as { uri: string }[]).map((v) => ({ uri: v.uri, changed: newUris.includes(v.uri) }));
   const start = openLineageRecord({
     eventType: 'START',
     eventTime: at(1),
@@ -719,10 +724,10 @@ describe('OpenLineage statements sent per port call', () => {
       endedAt: driverDateTime(at(5)),
       parentRunId: PARENT,
       parentRank: `${at(5)}|${complete.eventDigest}`,
+      eventCount: int(2),
+      producers: [start.producer],
       ...extra,
     },
-    eventCount: int(2),
-    producers: [start.producer],
     facets: [
       {
         name: 'nominalTime',
@@ -734,7 +739,10 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('recordOpenLineageEvent (START): the event log first, then job, run, dataset versions, edges and facets, all in one write', async () => {
-    const { store, calls } = await storeWith({ 'create-openlineage-event': created(true) });
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'raw.orders')),
+    });
     const result = await store.recordOpenLineageEvent(start);
     expect(result).toEqual({ applied: true, runNodeId: RUN_NODE, datasetArtifactIds: [olVersion('raw.orders', 'v1')] });
     expect(calls.map((c) => [c.mode, c.statement])).toEqual([
@@ -753,7 +761,11 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('recordOpenLineageEvent (COMPLETE with a parent and column lineage): parent placeholder, PRODUCED, DERIVED_FROM, field edges', async () => {
-    const { store, calls } = await storeWith({ 'create-openlineage-event': created(true) });
+    // raw.orders v1 was known already (START); clean.orders v3 is new, so only its chain is relinked.
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'clean.orders')),
+    });
     const result = await store.recordOpenLineageEvent(complete);
     expect(result.datasetArtifactIds).toEqual([olVersion('raw.orders', 'v1'), olVersion('clean.orders', 'v3')]);
     expect(calls.map((c) => c.statement)).toEqual([
@@ -781,6 +793,9 @@ describe('OpenLineage statements sent per port call', () => {
       endedAt: at(5),
       parentId: `olr_${PARENT}`,
     });
+    expect(calls.find((c) => c.statement === 'relink-openlineage-dataset-versions')!.params).toEqual({
+      uris: [openLineageDatasetUri(NS, 'clean.orders')],
+    });
     expect(calls.find((c) => c.statement === 'record-derived-from-edges')!.params).toEqual({
       edges: [{ from: olVersion('raw.orders', 'v1'), to: olVersion('clean.orders', 'v3'), name: null }],
     });
@@ -789,7 +804,10 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('recordOpenLineageEvent (DatasetEvent): the dataset version and its facets, no job, run or edges', async () => {
-    const { store, calls } = await storeWith({ 'create-openlineage-event': created(true) });
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'lake.users')),
+    });
     const event = openLineageRecord({
       kind: 'DatasetEvent',
       eventTime: at(2),
@@ -809,6 +827,16 @@ describe('OpenLineage statements sent per port call', () => {
     ]);
     expect(calls[0]!.params).toMatchObject({ kind: 'DatasetEvent', eventType: null, runId: null });
     expect(stable(calls)).toMatchSnapshot();
+  });
+
+  it('recordOpenLineageEvent: versions named again at a later time change no chain, so nothing is relinked', async () => {
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(),
+    });
+    await store.recordOpenLineageEvent(complete);
+    expect(calls.map((c) => c.statement)).toContain('upsert-openlineage-dataset-versions');
+    expect(calls.map((c) => c.statement)).not.toContain('relink-openlineage-dataset-versions');
   });
 
   it('recordOpenLineageEvent: an event already stored (created = false) writes nothing else and reports applied = false', async () => {
@@ -855,13 +883,7 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('listOpenLineageRuns: filters and cursor as parameters; a never-started run’s cursor continues among the never-started', async () => {
-    const placeholder = {
-      ...runRow(),
-      run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT },
-      eventCount: int(0),
-      producers: [],
-      facets: [],
-    };
+    const placeholder = { run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT }, facets: [] };
     const { store, calls } = await storeWith({
       'list-openlineage-runs': (p) => (p['afterRunId'] === null ? [runRow(), placeholder] : p['afterRunId'] === RUN ? [placeholder] : []),
     });

@@ -243,11 +243,7 @@ function optionalList<T extends string>(argument: string, values: readonly T[] |
 }
 
 function openLineageRunOf(row: RecordLike, operation: string): OpenLineageRun {
-  return toOpenLineageRun(requiredMap(row, 'run', operation), {
-    eventCount: row.get('eventCount'),
-    producers: row.get('producers'),
-    facets: row.get('facets'),
-  });
+  return toOpenLineageRun(requiredMap(row, 'run', operation), row.get('facets'));
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -1226,11 +1222,15 @@ class Neo4jGraphStore implements GraphStore {
       if (plan.jobs.length > 0) await q.run('upsert-openlineage-jobs', { jobs: plan.jobs, eventTime });
       // The run first, then its parent: the order every writer takes these two locks in.
       for (const run of plan.runJobs) await q.run('merge-openlineage-run', run);
-      if (plan.runEvent !== null) await q.run('apply-openlineage-run-event', { ...plan.runEvent, eventDigest, eventTime });
+      if (plan.runEvent !== null)
+        await q.run('apply-openlineage-run-event', { ...plan.runEvent, eventDigest, eventTime, producer: record.producer });
       if (plan.datasets.length > 0) {
         await q.run('lock-openlineage-datasets', { datasets: plan.datasets });
-        await q.run('upsert-openlineage-dataset-versions', { versions: plan.versions, eventTime });
-        await q.run('relink-openlineage-dataset-versions', { uris: plan.datasets.map((d) => d.uri) });
+        const upserted = await q.run('upsert-openlineage-dataset-versions', { versions: plan.versions, eventTime });
+        // Only datasets that gained a version or saw one move earlier need their chain recomputed.
+        const changed = new Set(upserted.filter((r) => booleanColumn(r, 'changed')).map((r) => stringColumn(r, 'uri')));
+        const uris = plan.datasets.map((d) => d.uri).filter((uri) => changed.has(uri));
+        if (uris.length > 0) await q.run('relink-openlineage-dataset-versions', { uris });
       }
       if (plan.runNodeId !== null && plan.consumed.length > 0)
         await q.run('record-openlineage-run-inputs', { runNodeId: plan.runNodeId, artifactIds: plan.consumed });

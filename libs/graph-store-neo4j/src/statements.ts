@@ -147,6 +147,7 @@ export const STATEMENT_PARAMETERS = {
     'stateRank',
     'endedAt',
     'eventTime',
+    'producer',
     'parentId',
     'parentRunId',
     'parentRank',

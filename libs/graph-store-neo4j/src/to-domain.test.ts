@@ -226,6 +226,8 @@ describe('OpenLineage mappers', () => {
     endedAt: driverDateTime(T2),
     parentRunId: 'p1',
     parentRank: `${T1}|${D1}`,
+    eventCount: neo4j.int(3),
+    producers: ['https://b.example', 'https://a.example'],
   };
 
   it('keeps, per facet name, the value of the latest event by (eventTime, eventDigest), in whatever order the rows come', () => {
@@ -253,11 +255,7 @@ describe('OpenLineage mappers', () => {
   });
 
   it('maps a run with its event count, sorted producers and facets; ranks stay internal', () => {
-    const run = toOpenLineageRun(runMap, {
-      eventCount: neo4j.int(3),
-      producers: ['https://b.example', 'https://a.example'],
-      facets: [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)],
-    });
+    const run = toOpenLineageRun(runMap, [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)]);
     expect(run).toEqual({
       id: 'olr_r1',
       runId: 'r1',
@@ -274,7 +272,7 @@ describe('OpenLineage mappers', () => {
 
   it('maps a run only known as a parent (no state, no job) and refuses a corrupt state or half a job', () => {
     const placeholder = { id: 'olr_p1', nodeType: 'OpenLineageRun', runId: 'p1' };
-    expect(toOpenLineageRun(placeholder, { eventCount: neo4j.int(0), producers: [], facets: [] })).toEqual({
+    expect(toOpenLineageRun(placeholder, [])).toEqual({
       id: 'olr_p1',
       runId: 'p1',
       job: null,
@@ -286,10 +284,10 @@ describe('OpenLineage mappers', () => {
       producers: [],
       eventCount: 0,
     });
-    const extra = { eventCount: neo4j.int(1), producers: [], facets: [] };
-    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, extra)).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
-    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, extra)).toThrow(/field jobName is not set together with its pair/);
-    expect(() => toOpenLineageRun(runMap, { ...extra, producers: [1] })).toThrow(/field producers is not a list of strings/);
+    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [])).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
+    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [])).toThrow(/field jobName is not set together with its pair/);
+    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [])).toThrow(/field producers is not a list of strings/);
+    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [])).toThrow(/field eventCount is not an integer/);
   });
 
   it('labels a run lineage node by its job, else its runId; status from the state; createdAt = startedAt', () => {

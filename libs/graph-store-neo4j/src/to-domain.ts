@@ -414,18 +414,15 @@ export function toOpenLineageFacets(entries: unknown, owner: string): JsonObject
   return Object.fromEntries([...latest.keys()].sort().map((name) => [name, latest.get(name)!.value]));
 }
 
-/** A run node with what the read statements aggregate beside it (event count, producers, facets). */
-export function toOpenLineageRun(map: PropertyMap, extra: { eventCount: unknown; producers: unknown; facets: unknown }): OpenLineageRun {
+/** A run node with its facet entries (a placeholder run has no eventCount or producers yet: 0 and []). */
+export function toOpenLineageRun(map: PropertyMap, facets: unknown): OpenLineageRun {
   const r = new Reader('OpenLineageRun', map);
   const id = r.string('id');
   const jobNamespace = r.nullableString('jobNamespace');
   const jobName = r.nullableString('jobName');
   if ((jobNamespace === null) !== (jobName === null))
     r.corrupt(jobName === null ? 'jobName' : 'jobNamespace', 'set together with its pair');
-  const eventCount = toNumber(extra.eventCount);
-  if (eventCount === null || !Number.isInteger(eventCount)) r.corrupt('eventCount', 'an integer');
-  const producers = extra.producers;
-  if (!Array.isArray(producers) || !producers.every((p) => typeof p === 'string')) r.corrupt('producers', 'a list of strings');
+  const eventCount = map['eventCount'] === undefined || map['eventCount'] === null ? 0 : r.int('eventCount');
   return {
     id,
     runId: r.string('runId'),
@@ -434,9 +431,9 @@ export function toOpenLineageRun(map: PropertyMap, extra: { eventCount: unknown;
     startedAt: r.nullableTimestamp('startedAt'),
     endedAt: r.nullableTimestamp('endedAt'),
     parentRunId: r.nullableString('parentRunId'),
-    facets: toOpenLineageFacets(extra.facets, id),
-    producers: [...(producers as string[])].sort(),
-    eventCount: eventCount!,
+    facets: toOpenLineageFacets(facets, id),
+    producers: r.stringList('producers').sort(),
+    eventCount,
   };
 }
 

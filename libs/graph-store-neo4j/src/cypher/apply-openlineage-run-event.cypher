@@ -1,7 +1,9 @@
 // A RunEvent's effect on its run (write-locked by merge-openlineage-run.cypher earlier in the same
 // transaction): state and endedAt when the event's state rank is higher (a terminal state outranks
 // any other, then the later event), startedAt the earliest eventTime, the parent of the latest event
-// that names one (replacing the PART_OF edge), and the event linked into the run's log.
+// that names one (replacing the PART_OF edge), and the event linked into the run's log with the
+// run's event count and producers kept up to date (each event is applied once, by its digest), so
+// reading a run never walks its whole log.
 MATCH (e:OpenLineageEvent {eventDigest: $eventDigest})
 MATCH (r:OpenLineageRun {id: $id})
 OPTIONAL MATCH (p:OpenLineageRun {id: $parentId})
@@ -18,6 +20,11 @@ SET
   r.startedAt = CASE
     WHEN r.startedAt IS NULL OR datetime($eventTime) < r.startedAt THEN datetime($eventTime)
     ELSE r.startedAt
+  END,
+  r.eventCount = coalesce(r.eventCount, 0) + 1,
+  r.producers = CASE
+    WHEN $producer IN coalesce(r.producers, []) THEN r.producers
+    ELSE coalesce(r.producers, []) + $producer
   END
 FOREACH (old IN CASE WHEN parentWins THEN [(r)-[x:PART_OF]->(other:OpenLineageRun) WHERE other.id <> p.id | x] ELSE [] END |
   DELETE old

@@ -1,7 +1,6 @@
-// Runs by node id with their event count, producers and run facets; no row for an unknown id.
+// Runs by node id with their run facets (event count and producers are kept on the node); no row
+// for an unknown id.
 UNWIND $ids AS id
 MATCH (r:OpenLineageRun {id: id})
-OPTIONAL MATCH (r)-[:HAS_EVENT]->(e:OpenLineageEvent)
-WITH r, count(e) AS eventCount, collect(DISTINCT e.producer) AS producers
 OPTIONAL MATCH (f:OpenLineageFacet {ownerId: r.id})
-RETURN r {.*} AS run, eventCount, producers, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets
+RETURN r {.*} AS run, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets

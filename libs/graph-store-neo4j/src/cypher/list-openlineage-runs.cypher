@@ -20,9 +20,7 @@ WHERE ($jobNamespace IS NULL OR r.jobNamespace = $jobNamespace)
 WITH r
 ORDER BY r.startedAt IS NULL, r.startedAt DESC, r.runId DESC
 LIMIT $limit
-OPTIONAL MATCH (r)-[:HAS_EVENT]->(e:OpenLineageEvent)
-WITH r, count(e) AS eventCount, collect(DISTINCT e.producer) AS producers
 OPTIONAL MATCH (f:OpenLineageFacet {ownerId: r.id})
-WITH r, eventCount, producers, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets
-RETURN r {.*} AS run, eventCount, producers, facets
+WITH r, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets
+RETURN r {.*} AS run, facets
 ORDER BY r.startedAt IS NULL, r.startedAt DESC, r.runId DESC
