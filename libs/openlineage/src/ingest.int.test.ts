@@ -1,3 +1,4 @@
+import { StoreUnavailableError, ValidationError } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,5 +105,30 @@ describe('ingestOpenLineage', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('a store that refuses a record makes that event invalid; an unreachable store fails the call (the producer re-sends)', async () => {
+    const refusing: GraphStore = {
+      ...store,
+      adapter: store.adapter,
+      recordOpenLineageEvent: async (record) => {
+        if (record.run?.runId === RUN_B)
+          throw new ValidationError('record', [{ path: 'inputs[0].name', message: 'must be a non-empty string' }]);
+        if (record.run?.runId === RUN_C) throw new StoreUnavailableError('the database is locked');
+        return store.recordOpenLineageEvent(record);
+      },
+    };
+    const report = await ingestOpenLineage(refusing, [event(RUN_A), event(RUN_B)]);
+    expect(report.results.map((r) => r.status)).toEqual(['created', 'invalid']);
+    expect(report.results[1]!.error!.message).toMatch(/inputs\[0\]\.name/);
+    await expect(ingestOpenLineage(refusing, [event(RUN_C)])).rejects.toThrow(/database is locked/);
+  });
+
+  it('results keep payload order while several events are written at once', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => event(`${(i + 1).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`));
+    const report = await ingestOpenLineage(store, [...events, events[0]], { concurrency: 8 });
+    expect(report.results.map((r) => r.index)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+    expect(report.results.slice(0, 40).map((r) => r.runId)).toEqual(events.map((e) => (e['run'] as { runId: string }).runId));
+    expect([report.created, report.duplicates]).toEqual([40, 1]);
   });
 });

@@ -77,7 +77,11 @@ export interface IngestOpenLineageOptions {
   readonly receivedAt?: IsoTimestamp;
   /** Counters to update. */
   readonly stats?: OpenLineageStats;
+  /** Events written at once; default 8. */
+  readonly concurrency?: number;
 }
+
+const DEFAULT_CONCURRENCY = 8;
 
 /** One event of a payload, or the reason a piece of the payload is not one (an NDJSON line that is not JSON). */
 export type OpenLineagePayloadItem =
@@ -114,8 +118,8 @@ function producerOf(event: unknown): string {
 }
 
 /**
- * Validates, normalizes and stores each event of a payload, one at a time, in payload order
- * (the store's mapping makes the order irrelevant to the resulting graph). An invalid event is
+ * Validates, normalizes and stores each event of a payload, a few at a time (the store's mapping
+ * makes the order irrelevant to the resulting graph); results come back in payload order. An invalid event is
  * reported with its path and stores nothing; it does not stop the others. A store failure other
  * than a rejected record (STORE_UNAVAILABLE, an unexpected error) is thrown: the producer should
  * re-send, and the events already stored are recognised as duplicates.
@@ -129,50 +133,65 @@ export async function ingestOpenLineage(
 ): Promise<OpenLineageIngestReport> {
   const items = typeof payload === 'string' ? parseOpenLineageNdjson(payload) : openLineageJsonItems(payload);
   const receivedAt = options.receivedAt ?? (new Date().toISOString() as IsoTimestamp);
-  const results: OpenLineageEventResult[] = [];
+  const one = async (item: OpenLineagePayloadItem): Promise<OpenLineageEventResult> => {
+    const at = { index: item.index, ...(item.line !== undefined ? { line: item.line } : {}) };
+    const linePrefix = item.line !== undefined ? `line ${item.line}: ` : '';
+    if ('error' in item) return { ...at, status: 'invalid', warnings: [], error: item.error };
+    const validation = validateOpenLineageEvent(item.event);
+    if (!validation.ok) {
+      return {
+        ...at,
+        status: 'invalid',
+        warnings: [],
+        error: { path: `${linePrefix}${validation.error.path}`, message: validation.error.message },
+      };
+    }
+    const record = normalizeOpenLineageEvent(validation.event, validation.kind, receivedAt);
+    try {
+      const outcome = await store.recordOpenLineageEvent(record);
+      return {
+        ...at,
+        status: outcome.applied ? 'created' : 'duplicate',
+        ...(record.run ? { runId: record.run.runId } : {}),
+        eventDigest: record.eventDigest,
+        warnings: validation.warnings,
+      };
+    } catch (error) {
+      // The store's own checks refused the record (VALIDATION_FAILED with field paths): the event is invalid.
+      if (!isPedigreeError(error) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'INVALID_ARGUMENT')) throw error;
+      return { ...at, status: 'invalid', warnings: validation.warnings, error: { path: `${linePrefix}/`, message: error.message } };
+    }
+  };
+
+  // A few events in flight at once: the store joins concurrent writes into one transaction (group
+  // commit), and the resulting graph does not depend on the order they are applied in.
+  const results: OpenLineageEventResult[] = new Array<OpenLineageEventResult>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < items.length) {
+      const position = next;
+      next += 1;
+      const item = items[position]!;
+      try {
+        const result = await one(item);
+        results[position] = result;
+        options.stats?.record('error' in item ? UNKNOWN_PRODUCER : producerOf(item.event), result.status, result.warnings.length);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, items.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failure !== null) throw (failure as { error: unknown }).error;
   let created = 0;
   let duplicates = 0;
   let invalid = 0;
-  for (const item of items) {
-    const at = { index: item.index, ...(item.line !== undefined ? { line: item.line } : {}) };
-    const linePrefix = item.line !== undefined ? `line ${item.line}: ` : '';
-    let result: OpenLineageEventResult;
-    let producer = UNKNOWN_PRODUCER;
-    if ('error' in item) {
-      result = { ...at, status: 'invalid', warnings: [], error: item.error };
-    } else {
-      producer = producerOf(item.event);
-      const validation = validateOpenLineageEvent(item.event);
-      if (!validation.ok) {
-        result = {
-          ...at,
-          status: 'invalid',
-          warnings: [],
-          error: { path: `${linePrefix}${validation.error.path}`, message: validation.error.message },
-        };
-      } else {
-        const record = normalizeOpenLineageEvent(validation.event, validation.kind, receivedAt);
-        try {
-          const outcome = await store.recordOpenLineageEvent(record);
-          result = {
-            ...at,
-            status: outcome.applied ? 'created' : 'duplicate',
-            ...(record.run ? { runId: record.run.runId } : {}),
-            eventDigest: record.eventDigest,
-            warnings: validation.warnings,
-          };
-        } catch (error) {
-          // The store's own checks refused the record (VALIDATION_FAILED with field paths): the event is invalid.
-          if (!isPedigreeError(error) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'INVALID_ARGUMENT')) throw error;
-          result = { ...at, status: 'invalid', warnings: validation.warnings, error: { path: `${linePrefix}/`, message: error.message } };
-        }
-      }
-    }
+  for (const result of results) {
     if (result.status === 'created') created += 1;
     else if (result.status === 'duplicate') duplicates += 1;
     else invalid += 1;
-    options.stats?.record(producer, result.status, result.warnings.length);
-    results.push(result);
   }
   return { results, created, duplicates, invalid };
 }
