@@ -4,8 +4,9 @@
  * shuffled orders into fresh stores gives the same graph; each file's runs, jobs, datasets and
  * edges are queryable through GraphQL lineage.
  */
-import { hashToken, type ApiToken } from '@pedigree/runtime';
-import { openLineageDatasetUri, openLineageRunNodeId } from '@pedigree/domain';
+import { Writable } from 'node:stream';
+import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
+import { openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
 import { OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
@@ -581,5 +582,95 @@ describe('POST /api/v1/lineage: codes, batches, auth', () => {
       to: byUri(openLineageDatasetUri('lake', 'customer_names')),
       type: 'DERIVED_FROM',
     });
+  });
+});
+
+describe('POST /api/v1/lineage when the store fails', () => {
+  let h: Harness;
+  let server: PedigreeServer;
+  let base: string;
+  const lines: Record<string, unknown>[] = [];
+  let failWith: Error | null = null;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const real = h.runtime.store;
+    const store = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property === 'recordOpenLineageEvent') {
+          return async (record: Parameters<typeof real.recordOpenLineageEvent>[0]) => {
+            if (failWith) throw failWith;
+            return real.recordOpenLineageEvent(record);
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    server = createServer(
+      {
+        ...h.runtime,
+        store,
+        logger: createLogger({ level: 'info', destination }),
+        config: { ...h.runtime.config, port: 0, host: '127.0.0.1', tokens: SERVER_TOKENS },
+      },
+      { webRoot: h.dataDir },
+    );
+    base = await server.listen();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await h?.close();
+  });
+
+  const send = (n: number, requestId: string): Promise<Response> =>
+    fetch(`${base}${OPENLINEAGE_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.ingest}`, 'x-request-id': requestId },
+      body: JSON.stringify(runEvent(uuid(n))),
+    });
+
+  it('503 with retry-after when the store is unavailable, 500 without details for an unexpected error; the server keeps serving', async () => {
+    failWith = new StoreUnavailableError('database is locked');
+    const unavailable = await send(60, 'req-unavailable');
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers.get('retry-after')).toBe('5');
+    expect(((await unavailable.json()) as { code: string }).code).toBe('STORE_UNAVAILABLE');
+    failWith = new Error('disk on fire at /var/lib/secret');
+    const broken = await send(61, 'req-broken');
+    expect(broken.status).toBe(500);
+    const body = await broken.text();
+    expect(body).not.toMatch(/disk on fire|secret/);
+    expect(JSON.parse(body)).toEqual({ error: 'internal error', requestId: 'req-broken' });
+    failWith = null;
+    expect((await send(62, 'req-fine')).status).toBe(201);
+    // The same event again after the outage: stored once.
+    expect((await send(62, 'req-again')).status).toBe(200);
+  });
+
+  it('logs each request with its request id, the counts and the reason of a rejection', async () => {
+    const logged = (requestId: string) => lines.filter((l) => l['requestId'] === requestId);
+    expect(logged('req-broken').some((l) => l['level'] === 'error' && l['msg'] === 'unexpected error ingesting OpenLineage events')).toBe(
+      true,
+    );
+    expect(logged('req-fine')).toContainEqual(
+      expect.objectContaining({ msg: 'OpenLineage event ingested', status: 201, created: 1, viewer: 'spark' }),
+    );
+    const bad = runEvent(uuid(63));
+    delete bad['job'];
+    const response = await fetch(`${base}${OPENLINEAGE_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.ingest}`, 'x-request-id': 'req-bad' },
+      body: JSON.stringify(bad),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-request-id')).toBe('req-bad');
+    expect(logged('req-bad')).toContainEqual(expect.objectContaining({ path: '/job', msg: 'OpenLineage event rejected: job is required' }));
   });
 });
