@@ -6,6 +6,7 @@ import { digestBytes, openLineageDatasetUri, openLineageJobContextId } from '@pe
 import { normalizeColumnLineageQuery, type OpenLineageEventRecord } from '@pedigree/graph-store';
 import { at, openLineageRecord } from '@pedigree/graph-store/testing';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection.ts';
 import { createSqliteGraphStore } from './index.ts';
@@ -184,3 +185,122 @@ describe('OpenLineage on SQLite', () => {
     }
   });
 });
+
+/** Every row OpenLineage keeps, minus what depends on arrival (row sequence numbers), sorted. */
+function dump(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = (sql: string): unknown[] => (db.prepare(sql).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    return {
+      runs: rows('SELECT * FROM ol_runs'),
+      events: rows('SELECT event_digest, kind, event_type, event_time, producer, run_id, received_at, event FROM ol_events'),
+      producers: rows('SELECT * FROM ol_run_producers'),
+      facets: rows('SELECT * FROM ol_facets'),
+      ioFacets: rows('SELECT * FROM ol_io_facets'),
+      columns: rows('SELECT * FROM ol_column_lineage'),
+      artifacts: rows('SELECT id, uri, digest, type, name, size, properties, created_at, previous_version_id FROM artifacts'),
+      edges: rows('SELECT * FROM edges'),
+      contexts: rows('SELECT * FROM contexts'),
+      searchable: rows("SELECT a.id FROM artifacts_fts f JOIN artifacts a ON a.seq = f.rowid WHERE artifacts_fts MATCH 'prop'"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('OpenLineage order independence, table by table', () => {
+  // Two runs that send events, and two that are only ever named as a parent.
+  const runIds = [
+    '00000000-0000-4000-8000-00000000000a',
+    '00000000-0000-4000-8000-00000000000b',
+    '00000000-0000-4000-8000-00000000000c',
+    '00000000-0000-4000-8000-00000000000d',
+  ];
+  const dataset = fc.record({
+    namespace: fc.constant('prop'),
+    name: fc.constantFrom('d1', 'd2', 'd3'),
+    version: fc.constantFrom(null, 'a', 'b'),
+    facets: fc.dictionary(fc.constantFrom('schema', 'doc'), fc.record({ v: fc.nat(3) }), { maxKeys: 2 }),
+    ioFacets: fc.dictionary(fc.constantFrom('stats'), fc.record({ rows: fc.nat(3) }), { maxKeys: 1 }),
+  });
+  const column = fc.record({
+    from: fc.record({ namespace: fc.constant('prop'), name: fc.constantFrom('d1', 'd2', 'd3'), field: fc.constantFrom('x', 'y') }),
+    to: fc.record({ namespace: fc.constant('prop'), name: fc.constantFrom('d1', 'd2', 'd3'), field: fc.constantFrom('x', 'y') }),
+    transformations: fc.array(fc.record({ type: fc.constantFrom('DIRECT', 'INDIRECT') }), { maxLength: 1 }),
+  });
+  const spec = fc.record({
+    kind: fc.constantFrom('RunEvent', 'RunEvent', 'RunEvent', 'JobEvent', 'DatasetEvent'),
+    eventType: fc.constantFrom('START', 'RUNNING', 'COMPLETE', 'FAIL', 'ABORT', 'OTHER'),
+    // Few distinct times, so ties (broken by the event digest) are common.
+    minute: fc.integer({ min: 0, max: 3 }),
+    job: fc.constantFrom('j1', 'j2'),
+    run: fc.integer({ min: 0, max: 1 }),
+    parent: fc.option(fc.record({ run: fc.integer({ min: 2, max: 3 }), job: fc.constantFrom('pj1', 'pj2') }), { nil: undefined }),
+    runFacets: fc.dictionary(fc.constantFrom('progress', 'nominalTime'), fc.record({ v: fc.nat(3) }), { maxKeys: 2 }),
+    producer: fc.constantFrom('p1', 'p2'),
+    inputs: fc.array(dataset, { maxLength: 2 }),
+    outputs: fc.array(dataset, { maxLength: 2 }),
+    columnLineage: fc.array(column, { maxLength: 2 }),
+  });
+  const toRecord = (s: typeof spec extends fc.Arbitrary<infer T> ? T : never): OpenLineageEventRecord => {
+    const common = { eventTime: at(s.minute), producer: s.producer, columnLineage: s.columnLineage };
+    if (s.kind === 'DatasetEvent')
+      return openLineageRecord({
+        ...common,
+        kind: 'DatasetEvent',
+        outputs: [s.outputs[0] ?? { namespace: 'prop', name: 'd1' }],
+        columnLineage: [],
+      });
+    if (s.kind === 'JobEvent')
+      return openLineageRecord({
+        ...common,
+        kind: 'JobEvent',
+        job: { namespace: 'prop', name: s.job },
+        inputs: s.inputs,
+        outputs: s.outputs,
+      });
+    return openLineageRecord({
+      ...common,
+      eventType: s.eventType,
+      job: { namespace: 'prop', name: s.job },
+      runId: runIds[s.run]!,
+      ...(s.parent ? { parent: { runId: runIds[s.parent.run]!, job: { namespace: 'prop', name: s.parent.job } } } : {}),
+      runFacets: s.runFacets,
+      inputs: s.inputs,
+      outputs: s.outputs,
+    });
+  };
+
+  it('random sets of events give the same rows in any two arrival orders', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 8 }), fc.nat(), async (specs, seed) => {
+        const records = specs.map(toRecord);
+        // Some events sent twice: a re-send must change nothing.
+        const orders = [records, [...shuffleWith(records, seed), ...records.slice(0, 2)]];
+        const dumps = [];
+        for (const order of orders) {
+          const file = path.join(dir, `prop-${n++}.db`);
+          const store = createSqliteGraphStore({ path: file, durability: 'normal' });
+          for (const r of order) await store.recordOpenLineageEvent(r);
+          await store.close();
+          dumps.push(dump(file));
+          rmSync(file, { force: true });
+        }
+        expect(dumps[1]).toEqual(dumps[0]);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+function shuffleWith<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed + 1;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
