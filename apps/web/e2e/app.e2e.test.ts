@@ -201,4 +201,37 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await shot(page, '11-compare');
     await page.close();
   }, 120_000);
+
+  it('walks the demo model’s lineage into the upstream OpenLineage runs (dbt, Spark) and the raw data', async () => {
+    const page = await newPage();
+    await expect
+      .poll(
+        async () =>
+          (await gql<{ modelPackages: { edges: unknown[] } }>(server.url, '{ modelPackages { edges { node { id } } } }')).modelPackages
+            .edges.length,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
+    const data = await gql<{ modelPackages: { edges: { node: { modelArtifact: { id: string } } }[] } }>(
+      server.url,
+      '{ modelPackages { edges { node { modelArtifact { id } } } } }',
+    );
+    const modelId = data.modelPackages.edges[0]!.node.modelArtifact.id;
+    await page.goto(`${server.url}/lineage/${modelId}?dir=UPSTREAM&depth=10`);
+    await waitForGraph(page);
+    // model <- TrainModel <- train.csv <- PrepareData <- analytics.iris_clean <- dbt run <- raw.iris_measurements <- Spark run <- iris/iris.csv
+    const dbt = page.locator('.react-flow__node', { hasText: 'iris_analytics.model.iris_analytics.iris_clean' }).first();
+    await dbt.waitFor();
+    await expect.poll(() => dbt.locator('.graph-card').getAttribute('class')).toContain('variant-openlineage');
+    await page.locator('.react-flow__node', { hasText: 'raw.iris_measurements' }).first().waitFor();
+    await page.locator('.react-flow__node', { hasText: 'iris/iris.csv' }).first().waitFor();
+    await page.locator('.react-flow__node', { hasText: 'execute_insert_into_hadoop_fs_relation_command' }).first().waitFor();
+    await dbt.click();
+    const details = page.getByRole('region', { name: 'OpenLineage run' });
+    await details.getByText('COMPLETE', { exact: true }).first().waitFor();
+    await details.getByRole('link', { name: /airflow \/ iris_warehouse\.dbt_run/ }).waitFor();
+    await details.getByText(/Raw events \(2\)/).waitFor();
+    await shot(page, '12-openlineage-lineage');
+    await page.close();
+  }, 120_000);
 });
