@@ -59,7 +59,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 /** A fresh namespace, job and run ids for one scenario. */
 function scenario(prefix: string): { ns: string; job: OpenLineageJobRef; runId: () => string } {
-  const ns = unique(`ol-${prefix}`);
+  // One word to any full-text tokenizer (no hyphen), so a case can search for it.
+  const ns = `ol${prefix.replace(/[^a-z0-9]/gi, '')}${randomUUID().replace(/-/g, '')}`;
   return { ns, job: { namespace: ns, name: `${prefix}.job` }, runId: () => randomUUID() };
 }
 
