@@ -32,6 +32,9 @@ import { openLineageRecord, type OpenLineageDatasetSpec } from './openlineage-re
 
 /* OpenLineage events on the graph: the mapping documented on `OpenLineageEventRecord`. */
 
+/** Cases that make hundreds of calls: generous for a networked adapter on a loaded machine. */
+const MANY_CALLS_TIMEOUT_MS = 120_000;
+
 const versionId = (namespace: string, name: string, version: string | null): ArtifactId =>
   artifactIdFor(openLineageDatasetUri(namespace, name), openLineageDatasetDigest(namespace, name, version));
 
@@ -344,43 +347,47 @@ export function openLineageContract(ctx: ContractContext): void {
       expect((await store.getOpenLineageRun(id)).eventCount).toBe(1);
     });
 
-    it('any arrival order of a run, its parent and a second run gives the same graph', async () => {
-      const store = ctx.store();
-      const apply = async (
-        order: 'sequential' | 'concurrent',
-        permute: (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[],
-      ): Promise<string> => {
-        const ns = unique('ol-perm');
-        const ids = { r: randomUUID(), p: randomUUID(), s: randomUUID() };
-        const records = familyRecords(ns, ids);
-        const permuted = permute(records);
-        if (order === 'concurrent') await Promise.all(permuted.map((rec) => store.recordOpenLineageEvent(rec)));
-        else for (const rec of permuted) expect((await store.recordOpenLineageEvent(rec)).applied).toBe(true);
-        return familySnapshot(store, ns, ids, records);
-      };
-      const reference = await apply('sequential', (r) => r);
-      // The reference itself must say what the mapping promises (else identical snapshots prove little).
-      const parsed = JSON.parse(reference) as {
-        runs: { state: string; parentRunId: string | null; eventCount: number; facets: unknown; producers: string[] }[];
-      };
-      expect(parsed.runs.map((r) => [r.state, r.parentRunId, r.eventCount])).toEqual([
-        ['COMPLETE', '<p>', 4],
-        ['COMPLETE', null, 2],
-        ['FAIL', null, 2],
-      ]);
-      expect(parsed.runs[0]!.facets).toEqual({ nominalTime: { nominalStartTime: at(0) }, progress: { percent: 90 } });
-      expect(parsed.runs[0]!.producers).toHaveLength(2);
+    it(
+      'any arrival order of a run, its parent and a second run gives the same graph',
+      async () => {
+        const store = ctx.store();
+        const apply = async (
+          order: 'sequential' | 'concurrent',
+          permute: (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[],
+        ): Promise<string> => {
+          const ns = unique('ol-perm');
+          const ids = { r: randomUUID(), p: randomUUID(), s: randomUUID() };
+          const records = familyRecords(ns, ids);
+          const permuted = permute(records);
+          if (order === 'concurrent') await Promise.all(permuted.map((rec) => store.recordOpenLineageEvent(rec)));
+          else for (const rec of permuted) expect((await store.recordOpenLineageEvent(rec)).applied).toBe(true);
+          return familySnapshot(store, ns, ids, records);
+        };
+        const reference = await apply('sequential', (r) => r);
+        // The reference itself must say what the mapping promises (else identical snapshots prove little).
+        const parsed = JSON.parse(reference) as {
+          runs: { state: string; parentRunId: string | null; eventCount: number; facets: unknown; producers: string[] }[];
+        };
+        expect(parsed.runs.map((r) => [r.state, r.parentRunId, r.eventCount])).toEqual([
+          ['COMPLETE', '<p>', 4],
+          ['COMPLETE', null, 2],
+          ['FAIL', null, 2],
+        ]);
+        expect(parsed.runs[0]!.facets).toEqual({ nominalTime: { nominalStartTime: at(0) }, progress: { percent: 90 } });
+        expect(parsed.runs[0]!.producers).toHaveLength(2);
 
-      const orders: [string, (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[]][] = [
-        ['reversed', (r) => [...r].reverse()],
-        ...Array.from({ length: 10 }, (_, seed): [string, (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[]] => [
-          `shuffle seed ${seed}`,
-          (r) => shuffled(r, seed + 1),
-        ]),
-      ];
-      for (const [name, permute] of orders) expect(await apply('sequential', permute), name).toBe(reference);
-      expect(await apply('concurrent', (r) => shuffled(r, 42)), 'all at once').toBe(reference);
-    });
+        const orders: [string, (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[]][] = [
+          ['reversed', (r) => [...r].reverse()],
+          ...Array.from({ length: 10 }, (_, seed): [string, (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[]] => [
+            `shuffle seed ${seed}`,
+            (r) => shuffled(r, seed + 1),
+          ]),
+        ];
+        for (const [name, permute] of orders) expect(await apply('sequential', permute), name).toBe(reference);
+        expect(await apply('concurrent', (r) => shuffled(r, 42)), 'all at once').toBe(reference);
+      },
+      MANY_CALLS_TIMEOUT_MS,
+    );
 
     it('dataset versions: createdAt is the earliest eventTime naming the version, previousVersionId follows (createdAt, digest)', async () => {
       const store = ctx.store();
@@ -401,37 +408,41 @@ export function openLineageContract(ctx: ContractContext): void {
       expect(latest?.id).toBe(v2);
     });
 
-    it('previousVersionId chains many versions in (createdAt, digest) order, whatever order their events arrive in', async () => {
-      const store = ctx.store();
-      // Version i is first named at minute firsts[i] and again later; v2 and v3 tie on createdAt (the digest decides).
-      const firsts = [5, 1, 3, 3, 8, 0, 6];
-      for (const seed of [1, 2, 3]) {
-        const ns = unique('ol-chain');
-        const records = firsts.flatMap((first, i) =>
-          [first, first + 2.5, 20 - i].map((minute) =>
-            openLineageRecord({
-              kind: 'DatasetEvent',
-              eventTime: at(minute),
-              outputs: [{ namespace: ns, name: 'events', version: `v${i}` }],
-            }),
-          ),
-        );
-        for (const rec of shuffled(records, seed)) await store.recordOpenLineageEvent(rec);
-        const expected = firsts
-          .map((first, i) => ({
-            id: versionId(ns, 'events', `v${i}`),
-            createdAt: at(first),
-            digest: openLineageDatasetDigest(ns, 'events', `v${i}`),
-          }))
-          .sort((a, b) => (a.createdAt === b.createdAt ? (a.digest < b.digest ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
-        const artifacts = await store.getArtifacts(expected.map((e) => e.id));
-        expect(
-          artifacts.map((a) => [a?.createdAt, a?.previousVersionId]),
-          `seed ${seed}`,
-        ).toEqual(expected.map((e, k) => [e.createdAt, k === 0 ? null : expected[k - 1]!.id]));
-        expect((await store.findOpenLineageDataset(ns, 'events'))?.versionArtifactIds).toEqual(expected.map((e) => e.id).reverse());
-      }
-    });
+    it(
+      'previousVersionId chains many versions in (createdAt, digest) order, whatever order their events arrive in',
+      async () => {
+        const store = ctx.store();
+        // Version i is first named at minute firsts[i] and again later; v2 and v3 tie on createdAt (the digest decides).
+        const firsts = [5, 1, 3, 3, 8, 0, 6];
+        for (const seed of [1, 2, 3]) {
+          const ns = unique('ol-chain');
+          const records = firsts.flatMap((first, i) =>
+            [first, first + 2.5, 20 - i].map((minute) =>
+              openLineageRecord({
+                kind: 'DatasetEvent',
+                eventTime: at(minute),
+                outputs: [{ namespace: ns, name: 'events', version: `v${i}` }],
+              }),
+            ),
+          );
+          for (const rec of shuffled(records, seed)) await store.recordOpenLineageEvent(rec);
+          const expected = firsts
+            .map((first, i) => ({
+              id: versionId(ns, 'events', `v${i}`),
+              createdAt: at(first),
+              digest: openLineageDatasetDigest(ns, 'events', `v${i}`),
+            }))
+            .sort((a, b) => (a.createdAt === b.createdAt ? (a.digest < b.digest ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+          const artifacts = await store.getArtifacts(expected.map((e) => e.id));
+          expect(
+            artifacts.map((a) => [a?.createdAt, a?.previousVersionId]),
+            `seed ${seed}`,
+          ).toEqual(expected.map((e, k) => [e.createdAt, k === 0 ? null : expected[k - 1]!.id]));
+          expect((await store.findOpenLineageDataset(ns, 'events'))?.versionArtifactIds).toEqual(expected.map((e) => e.id).reverse());
+        }
+      },
+      MANY_CALLS_TIMEOUT_MS,
+    );
 
     it('a terminal state wins whatever the order (COMPLETE before RUNNING)', async () => {
       const store = ctx.store();
