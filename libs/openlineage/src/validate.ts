@@ -44,9 +44,11 @@ const FACET_DEFS: Readonly<Record<FacetCategory, string>> = {
 };
 
 interface FacetSchema {
-  /** The facet schema file's validator: an object `{ [facetKey]: facet }`. */
-  readonly validate: ValidateFunction;
+  /** The facet schema file's validator (an object `{ [facetKey]: facet }`), compiled on first use and kept. */
+  validate(): ValidateFunction;
   readonly file: string;
+  /** The facet key the file declares (`schema`, `columnLineage`...). */
+  readonly key: string;
 }
 
 interface Validators {
@@ -140,8 +142,20 @@ function getValidators(): Validators {
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const schema = readJson(`${facetDir}${file}`);
-    const validate = facetAjv.compile(schema);
-    const facet: FacetSchema = { validate, file };
+    // Added now, compiled on first use: compiling all 38 facet schemas up front took most of a
+    // second, and an event names only a handful of them.
+    facetAjv.addSchema(schema);
+    const id = String(schema['$id']);
+    let compiled: ValidateFunction | undefined;
+    const facet: FacetSchema = {
+      file,
+      key: Object.keys((schema['properties'] as Record<string, unknown> | undefined) ?? {})[0] ?? '',
+      validate() {
+        compiled ??= facetAjv.getSchema(id);
+        if (!compiled) throw new Error(`the facet schema ${file} did not compile`);
+        return compiled;
+      },
+    };
     facetsByFile.set(file, facet);
     for (const key of Object.keys((schema['properties'] as Record<string, unknown> | undefined) ?? {})) {
       for (const category of categoriesOf(schema, key)) facetsByKey[category].set(key, facet);
@@ -223,9 +237,10 @@ function checkFacets(container: unknown, category: FacetCategory, path: string, 
     const known = v.facetsByKey[category].get(key) ?? (byFile ? v.facetsByFile.get(byFile) : undefined);
     if (known) {
       // The facet file's schema describes an object holding the facet under its key.
-      const schemaKey = v.facetsByKey[category].has(key) ? key : facetKeyOf(known);
-      if (!known.validate({ [schemaKey]: facet })) {
-        const error = known.validate.errors![0]!;
+      const schemaKey = v.facetsByKey[category].has(key) ? key : known.key;
+      const validate = known.validate();
+      if (!validate({ [schemaKey]: facet })) {
+        const error = validate.errors![0]!;
         const issue = issueOf({ ...error, instancePath: error.instancePath.slice(schemaKey.length + 1) }, facetPath);
         warnings.push({ path: issue.path, message: `${issue.message} (${known.file}); stored as sent` });
       }
@@ -239,11 +254,6 @@ function checkFacets(container: unknown, category: FacetCategory, path: string, 
       warnings.push({ path: facetPath, message: `no schema known for facet "${key}"; stored as sent` });
     }
   }
-}
-
-function facetKeyOf(facet: FacetSchema): string {
-  const schema = facet.validate.schema as { properties?: Record<string, unknown> };
-  return Object.keys(schema.properties ?? {})[0] ?? '';
 }
 
 /**
