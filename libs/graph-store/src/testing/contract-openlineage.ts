@@ -818,6 +818,10 @@ export function openLineageContract(ctx: ContractContext): void {
       ]);
       // The OL run is not a Pedigree step execution.
       expect(p.stepExecutions.map((s) => s.stepName)).toEqual(['train']);
+      // And the other way: the impact of the OL source dataset reaches the model through both runs.
+      const impact = await store.impact(versionId(ns, 'raw.events', '1'));
+      expect(impact.models.map((m) => m.id)).toEqual([modelId]);
+      expect(impact.stepExecutions.map((s) => s.stepName)).toEqual(['train']);
     });
 
     it('unknown runIds are NOT_FOUND naming the runId; unknown datasets are null', async () => {
