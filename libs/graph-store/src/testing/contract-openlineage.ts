@@ -824,6 +824,25 @@ export function openLineageContract(ctx: ContractContext): void {
       expect(impact.stepExecutions.map((s) => s.stepName)).toEqual(['train']);
     });
 
+    it('pages of events and runs are complete and ordered when times tie (eventDigest, runId break them)', async () => {
+      const store = ctx.store();
+      const { ns, job, runId } = scenario('pages');
+      const id = runId();
+      const records = (['START', 'RUNNING', 'OTHER', 'RUNNING', 'COMPLETE'] as const).map((eventType, i) =>
+        openLineageRecord({ eventType, eventTime: at(1), job, runId: id, runFacets: { n: { i } } }),
+      );
+      for (const r of records) await store.recordOpenLineageEvent(r);
+      const events = await walkPages((page) => store.listOpenLineageEvents({ runId: id, ...page }), 2);
+      expect(events.pages).toBe(3);
+      expect(events.items.map((e) => e.eventDigest)).toEqual(records.map((r) => r.eventDigest).sort());
+
+      const ids = [runId(), runId(), runId(), runId()];
+      for (const other of ids) await store.recordOpenLineageEvent(openLineageRecord({ eventTime: at(2), job, runId: other }));
+      const runs = await walkPages((page) => store.listOpenLineageRuns({ jobNamespace: ns, jobName: job.name, ...page }), 3);
+      // Newest first: the four started at minute 2 (runId descending), then the one started at minute 1.
+      expect(runs.items.map((r) => r.runId)).toEqual([...[...ids].sort().reverse(), id]);
+    });
+
     it('unknown runIds are NOT_FOUND naming the runId; unknown datasets are null', async () => {
       const store = ctx.store();
       const ghost = randomUUID();
