@@ -9,7 +9,7 @@ import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
 import { openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
-import { OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
+import { MAX_BATCH_EVENTS, OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
 import { loadOpenLineageFixtures, seededShuffle, type OpenLineageFixture } from './fixtures-openlineage.ts';
 import { API_TOKENS, createHarness, TOKENS as HARNESS_TOKENS, type Harness } from './harness.ts';
 
@@ -499,6 +499,20 @@ describe('POST /api/v1/lineage: codes, batches, auth', () => {
     const limit = s.h.runtime.config.maxBodyBytes;
     const big = await post(s, JSON.stringify({ ...runEvent(uuid(31)), padding: 'x'.repeat(limit) }));
     expect(big.status).toBe(413);
+  });
+
+  it(`400 for a batch of more than ${MAX_BATCH_EVENTS} events, NDJSON or array (each would cost a result)`, async () => {
+    const ndjson = await post(s, '{}\n'.repeat(MAX_BATCH_EVENTS + 1), { type: 'application/x-ndjson' });
+    expect(ndjson.status).toBe(400);
+    expect(((await ndjson.json()) as { error: string }).error).toBe(
+      `a batch may hold at most ${MAX_BATCH_EVENTS} events (got ${MAX_BATCH_EVENTS + 1}): split it`,
+    );
+    const array = await post(s, JSON.stringify(new Array(MAX_BATCH_EVENTS + 1).fill({})));
+    expect(array.status).toBe(400);
+    // At the limit the batch is taken: every one of these events is invalid, and answered.
+    const atLimit = await post(s, '{}\n'.repeat(MAX_BATCH_EVENTS), { type: 'application/x-ndjson' });
+    expect(atLimit.status).toBe(200);
+    expect(((await atLimit.json()) as { invalid: number }).invalid).toBe(MAX_BATCH_EVENTS);
   });
 
   it('auth: no token 401, viewer 403; ingest, editor and admin may post; an ingest token may not use GraphQL', async () => {

@@ -11,6 +11,12 @@ import { ForbiddenError, requireIngest, UnauthorizedError, type Authenticator } 
 export const OPENLINEAGE_PATH = '/api/v1/lineage';
 
 const JSON_TYPES = new Set(['application/json']);
+/**
+ * Most events in one request. The body limit alone would let 2 MiB of `{}` lines ask for ~700,000
+ * results (a response tens of times the request); real producers send one event or a few hundred.
+ */
+export const MAX_BATCH_EVENTS = 10_000;
+const MAX_LOGGED_REJECTIONS = 20;
 const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines']);
 
 export interface OpenLineageRouteDeps {
@@ -73,15 +79,20 @@ export function createOpenLineageRoute(deps: OpenLineageRouteDeps): (req: Incomi
       const text = await readBody(req, deps.maxBodyBytes);
       const payload = ndjson ? text : parseJson(text);
       const batch = ndjson || Array.isArray(payload);
-      if (batch && (ndjson ? text.trim() === '' : (payload as unknown[]).length === 0)) {
-        throw new HttpError(400, 'the body holds no events', { path: '/' });
+      const count = !batch ? 1 : ndjson ? countLines(text) : (payload as unknown[]).length;
+      if (count === 0) throw new HttpError(400, 'the body holds no events', { path: '/' });
+      if (count > MAX_BATCH_EVENTS) {
+        throw new HttpError(400, `a batch may hold at most ${MAX_BATCH_EVENTS} events (got ${count}): split it`, { path: '/' });
       }
       const report = await deps.service.ingest(payload);
       const line = summary(report, viewer.name, performance.now() - startedAt);
-      for (const result of report.results) {
-        if (result.error)
-          logger.warn({ index: result.index, path: result.error.path }, `OpenLineage event rejected: ${result.error.message}`);
+      // One line per rejected event, up to a few: a batch of junk must not flood the log.
+      const rejected = report.results.filter((r) => r.error);
+      for (const result of rejected.slice(0, MAX_LOGGED_REJECTIONS)) {
+        logger.warn({ index: result.index, path: result.error!.path }, `OpenLineage event rejected: ${result.error!.message}`);
       }
+      if (rejected.length > MAX_LOGGED_REJECTIONS)
+        logger.warn({ more: rejected.length - MAX_LOGGED_REJECTIONS }, 'more OpenLineage events rejected');
       if (!batch) {
         const result = report.results[0]!;
         if (result.status === 'invalid') {
@@ -122,6 +133,12 @@ export function createOpenLineageRoute(deps: OpenLineageRouteDeps): (req: Incomi
       else res.destroy();
     }
   };
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (const line of text.split('\n')) if (line.trim() !== '') count += 1;
+  return count;
 }
 
 function summary(report: OpenLineageIngestReport, viewer: string, ms: number): Record<string, unknown> {
