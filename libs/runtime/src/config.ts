@@ -75,7 +75,7 @@ export const CONFIG_VARIABLES = [
   {
     name: 'PEDIGREE_TOKENS',
     default: '',
-    description: 'Comma-separated API tokens `name:role:token` (role viewer, editor or admin).',
+    description: 'Comma-separated API tokens `name:role:token` (role viewer, editor, admin or ingest).',
   },
   {
     name: 'PEDIGREE_TOKENS_FILE',
