@@ -138,7 +138,9 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     expect(report).toContain(DEMO.dataset);
 
     await provenance
-      .getByRole('row', { name: new RegExp(DEMO.dataset) })
+      // Exactly the dataset's row: the upstream OpenLineage CSV (iris/iris.csv) has a name that contains it.
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: DEMO.dataset, exact: true }) })
       .getByRole('link', { name: 'Impact' })
       .click();
     await page.waitForURL(/\/datasets\/ar_.*\/impact/);
@@ -183,8 +185,12 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
 
     await page.goto(`${server.url}/lineage/${modelId}?dir=UPSTREAM&depth=6`);
     await waitForGraph(page);
-    await page.getByText('iris.csv').first().waitFor();
-    await page.locator('.react-flow__node', { hasText: 'iris.csv' }).first().click();
+    await page.getByText('iris.csv', { exact: true }).first().waitFor();
+    await page
+      .locator('.react-flow__node')
+      .filter({ has: page.getByText('iris.csv', { exact: true }) })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Path start (A)' }).click();
     await page.locator(`.react-flow__node[data-id="${modelId}"]`).click();
     await page.getByRole('button', { name: 'Path end (B)' }).click();
@@ -192,7 +198,7 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await shot(page, '09-lineage');
 
     await page.goto(`${server.url}/artifacts?type=DataSet`);
-    await page.getByRole('link', { name: /iris\.csv/ }).waitFor();
+    await page.getByRole('link', { name: 'iris.csv', exact: true }).waitFor();
     await shot(page, '10-artifacts');
 
     const ids = data.executions.edges.map((e) => e.node.id).join(',');
