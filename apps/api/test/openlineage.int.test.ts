@@ -5,6 +5,7 @@
  * edges are queryable through GraphQL lineage.
  */
 import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
 import { openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -499,6 +500,26 @@ describe('POST /api/v1/lineage: codes, batches, auth', () => {
     const limit = s.h.runtime.config.maxBodyBytes;
     const big = await post(s, JSON.stringify({ ...runEvent(uuid(31)), padding: 'x'.repeat(limit) }));
     expect(big.status).toBe(413);
+  });
+
+  it("gzip bodies (the clients' compression option) are inflated within the body limit; other encodings are 415", async () => {
+    const send = (body: Uint8Array, encoding: string) =>
+      fetch(`${s.base}${OPENLINEAGE_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: `Bearer ${TOKENS.ingest}` },
+        body,
+      });
+    const zipped = await send(gzipSync(JSON.stringify(runEvent(uuid(70)))), 'gzip');
+    expect(zipped.status).toBe(201);
+    expect(((await zipped.json()) as { runId: string }).runId).toBe(uuid(70));
+    // A few kilobytes that inflate past the limit: refused without inflating it all.
+    const bomb = gzipSync(Buffer.from(`[${' '.repeat(s.h.runtime.config.maxBodyBytes + 10)}]`));
+    expect(bomb.length).toBeLessThan(100_000);
+    const refused = await send(bomb, 'gzip');
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/inflates to more than/);
+    expect((await send(Buffer.from('not gzip'), 'gzip')).status).toBe(400);
+    expect((await send(Buffer.from(JSON.stringify(runEvent(uuid(71)))), 'br')).status).toBe(415);
   });
 
   it(`400 for a batch of more than ${MAX_BATCH_EVENTS} events, NDJSON or array (each would cost a result)`, async () => {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { isPedigreeError } from '@pedigree/domain';
 import type { OpenLineageIngestReport } from '@pedigree/openlineage';
 import type { Logger } from '@pedigree/runtime';
 import type { OpenLineageService } from '../modules/openlineage/openlineage-service.ts';
 import { jsonErrorPosition, lineAndColumn } from './json-error-position.ts';
 import { ForbiddenError, requireIngest, UnauthorizedError, type Authenticator } from '../security/auth.ts';
+
+const gunzipAsync = promisify(gunzip);
 
 /** Where OpenLineage producers post their events: the path Marquez uses. */
 export const OPENLINEAGE_PATH = '/api/v1/lineage';
@@ -76,7 +80,14 @@ export function createOpenLineageRoute(deps: OpenLineageRouteDeps): (req: Incomi
           },
         );
       }
-      const text = await readBody(req, deps.maxBodyBytes);
+      const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      if (!['identity', 'gzip', 'x-gzip'].includes(encoding)) {
+        throw new HttpError(415, `Content-Encoding ${encoding} is not supported: send gzip or no encoding`, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+      }
+      const raw = await readBody(req, deps.maxBodyBytes);
+      const text = (encoding === 'identity' ? raw : await gunzipLimited(raw, deps.maxBodyBytes)).toString('utf8');
       const payload = ndjson ? text : parseJson(text);
       const batch = ndjson || Array.isArray(payload);
       const count = !batch ? 1 : ndjson ? countLines(text) : (payload as unknown[]).length;
@@ -154,7 +165,7 @@ function summary(report: OpenLineageIngestReport, viewer: string, ms: number): R
 }
 
 /** The body as UTF-8, refused with 413 past the limit (declared or counted as it streams). */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const tooLarge = (): HttpError => new HttpError(413, `the request body is larger than ${maxBytes} bytes`, { code: 'PAYLOAD_TOO_LARGE' });
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -163,7 +174,7 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
   }
   // Events rather than async iteration: leaving a for-await early destroys the socket, and the
   // client would never see the 413. Past the limit the rest is drained and dropped.
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -179,12 +190,27 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!refused) resolve(Buffer.concat(chunks));
     });
     req.on('error', (error) => {
       if (!refused) reject(error);
     });
   });
+}
+
+/**
+ * A gzip body (the OpenLineage clients' `compression: gzip`), inflated up to the same limit as a
+ * plain body: a small bomb that inflates past it is a 413, never a large buffer.
+ */
+async function gunzipLimited(body: Buffer, maxBytes: number): Promise<Buffer> {
+  try {
+    return await gunzipAsync(body, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw new HttpError(413, `the request body inflates to more than ${maxBytes} bytes`, { code: 'PAYLOAD_TOO_LARGE' });
+    }
+    throw new HttpError(400, `the body is not valid gzip: ${(error as Error).message}`, { path: '/', code: 'MALFORMED_BODY' });
+  }
 }
 
 /** JSON.parse; a syntax error is a 400 naming its line and column. */
