@@ -507,7 +507,8 @@ describe('POST /api/v1/lineage: codes, batches, auth', () => {
       fetch(`${s.base}${OPENLINEAGE_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: `Bearer ${TOKENS.ingest}` },
-        body,
+        // A copy on its own ArrayBuffer: fetch's BodyInit does not take a Buffer's shared pool.
+        body: new Uint8Array(body),
       });
     const zipped = await send(gzipSync(JSON.stringify(runEvent(uuid(70)))), 'gzip');
     expect(zipped.status).toBe(201);
