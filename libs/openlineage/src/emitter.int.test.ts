@@ -266,7 +266,9 @@ describe('OpenLineage emitter', () => {
     const r = await receiver((n) => (n <= 3 ? 503 : 201));
     const emitter = createOpenLineageEmitter({ url: r.url, store, minBackoffMs: 20, maxBackoffMs: 100 });
     emitter.observe(run[0]!);
-    const { drained, stats } = await emitter.close(20_000);
+    // flush, not close: a closing emitter no longer waits out backoff delays.
+    const { drained, stats } = await emitter.flush(20_000);
+    await emitter.close(1_000);
     expect(drained).toBe(true);
     expect(r.requests()).toBe(4);
     expect(stats).toMatchObject({ sent: 1, retries: 3, failed: 0 });
@@ -291,11 +293,29 @@ describe('OpenLineage emitter', () => {
     const emitter = createOpenLineageEmitter({ url: gone.url, store, retries: 2, minBackoffMs: 10, maxBackoffMs: 20 });
     const started = Date.now();
     for (const e of run) emitter.observe(e);
-    const { drained, stats } = await emitter.close(20_000);
+    const { drained, stats } = await emitter.flush(20_000);
     expect(drained).toBe(true);
     expect(stats).toMatchObject({ sent: 0, failed: 8, retries: 16 });
     // 8 events × 3 refused connections and ~30 ms of backoff each: far below the deadline even on a loaded machine.
     expect(Date.now() - started).toBeLessThan(15_000);
+    await emitter.close(1_000);
+  });
+
+  it('at close, stops waiting out backoff delays: with the endpoint down it returns long before the deadline', async () => {
+    const gone = await receiver();
+    const s = servers.pop()!;
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+    // Default backoff: 0.5 s doubling up to 10 s, 5 retries: about 15 s per event if waited out.
+    const emitter = createOpenLineageEmitter({ url: gone.url, store });
+    for (const e of run) emitter.observe(e);
+    // Let the first POST fail so that the sender sits in its first backoff delay.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    const { drained, stats } = await emitter.close(30_000);
+    expect(drained).toBe(true);
+    expect(stats).toMatchObject({ sent: 0, failed: 8, dropped: 0 });
+    // One refused connection per event instead of ~15 s of backoff each; generous for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('keeps at most maxQueue events waiting, dropping the oldest, and close() drops the rest at its deadline', async () => {

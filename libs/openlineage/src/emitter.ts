@@ -289,6 +289,11 @@ export function createOpenLineageEmitter(options: OpenLineageEmitterOptions): Op
   let draining: Promise<void> | null = null;
   let closed = false;
   let closing: Promise<FlushResult> | null = null;
+  /** Set by `close`: no more backoff waits, each event left gets one last attempt within the deadline. */
+  let shuttingDown = false;
+  /** Aborts the backoff sleep of the event being sent (not its POST in flight). */
+  let backoff: AbortController | null = null;
+  let sleeping = false;
 
   const snapshot = (): EmitterStats => ({ queued: queue.length, ...stats });
 
@@ -334,20 +339,7 @@ export function createOpenLineageEmitter(options: OpenLineageEmitterOptions): Op
         continue;
       }
       try {
-        await pRetry(() => post(event), {
-          retries,
-          factor: 2,
-          minTimeout: minBackoffMs,
-          maxTimeout: maxBackoffMs,
-          randomize: true,
-          signal: abort.signal,
-          onFailedAttempt: ({ error, retriesLeft, retryDelay }) => {
-            if (retriesLeft > 0) {
-              stats.retries += 1;
-              logger?.debug({ err: error.message, retryDelayMs: retryDelay, runId: event.run.runId }, 'OpenLineage POST failed; retrying');
-            }
-          },
-        });
+        await deliver(event);
         stats.sent += 1;
       } catch (error) {
         if (abort.signal.aborted) {
@@ -360,6 +352,43 @@ export function createOpenLineageEmitter(options: OpenLineageEmitterOptions): Op
           'OpenLineage event not delivered',
         );
       }
+    }
+  };
+
+  const deliver = async (event: OpenLineageRunEventJson): Promise<void> => {
+    if (shuttingDown) return post(event);
+    const own = new AbortController();
+    backoff = own;
+    try {
+      await pRetry(
+        () => {
+          sleeping = false;
+          return post(event);
+        },
+        {
+          retries,
+          factor: 2,
+          minTimeout: minBackoffMs,
+          maxTimeout: maxBackoffMs,
+          randomize: true,
+          signal: AbortSignal.any([abort.signal, own.signal]),
+          shouldRetry: () => !shuttingDown,
+          onFailedAttempt: ({ error, retriesLeft, retryDelay }) => {
+            if (retriesLeft > 0 && !shuttingDown) {
+              stats.retries += 1;
+              sleeping = true;
+              logger?.debug({ err: error.message, retryDelayMs: retryDelay, runId: event.run.runId }, 'OpenLineage POST failed; retrying');
+            }
+          },
+        },
+      );
+    } catch (error) {
+      // Shutdown cut the backoff short: one last attempt instead of waiting out the delay.
+      if (own.signal.aborted && !abort.signal.aborted) return post(event);
+      throw error;
+    } finally {
+      backoff = null;
+      sleeping = false;
     }
   };
 
@@ -519,6 +548,10 @@ export function createOpenLineageEmitter(options: OpenLineageEmitterOptions): Op
     stats: snapshot,
     close(deadlineMs) {
       closing ??= (async () => {
+        // A process that is stopping does not sit out backoff delays: with the endpoint down, close
+        // returns after one refused attempt per event instead of at the deadline.
+        shuttingDown = true;
+        if (sleeping) backoff?.abort();
         const result = await flush(deadlineMs);
         closed = true;
         if (!result.drained) {

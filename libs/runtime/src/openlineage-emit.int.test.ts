@@ -126,7 +126,7 @@ describe('runtime with PEDIGREE_OPENLINEAGE_URL', () => {
     expect(events.at(-1)!.job.name).toBe('hello');
   });
 
-  it('runs the pipeline to success, quickly, when the endpoint is unreachable, and close() gives up within its deadline', async () => {
+  it('runs the pipeline to success, quickly, when the endpoint is unreachable, and close() does not wait out the backoff', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
@@ -139,10 +139,10 @@ describe('runtime with PEDIGREE_OPENLINEAGE_URL', () => {
     const closing = Date.now();
     runtimes.splice(runtimes.indexOf(runtime), 1);
     await runtime.close();
-    // The emitter retries with backoff for seconds per event; neither the run nor close() waits for that.
+    // The emitter retries with backoff for seconds per event; neither the run nor close() waits for that:
+    // closing makes one last attempt per event (refused at once) instead of waiting out its 5 s deadline.
     expect(ran).toBeLessThan(15_000);
-    expect(Date.now() - closing).toBeLessThan(5_000 + 5_000);
-    expect(runtime.openLineage!.stats()).toMatchObject({ sent: 0 });
-    expect(runtime.openLineage!.stats().dropped + runtime.openLineage!.stats().failed).toBe(6);
+    expect(Date.now() - closing).toBeLessThan(4_000);
+    expect(runtime.openLineage!.stats()).toMatchObject({ sent: 0, dropped: 0, failed: 6 });
   });
 });
