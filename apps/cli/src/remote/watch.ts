@@ -155,29 +155,38 @@ export async function watchRemoteExecution(
   let view: ExecutionView;
   try {
     if (!options.json) out.line(`Execution ${id} started on ${client.url}`);
+    /** Steps the live events have not shown yet, drawn from their stored state (start, then status). */
+    const catchUp = (current: ExecutionView): void => {
+      for (const s of current.steps) {
+        if (seen.has(s.stepName)) continue;
+        seen.add(s.stepName);
+        const step = {
+          type: 'step-status' as const,
+          executionId: s.executionId,
+          stepName: s.stepName,
+          stepExecutionId: s.id,
+          attempt: s.attempt,
+          cacheHit: s.cacheHit,
+          failureReason: s.failureReason,
+          failureKind: null,
+        };
+        // Its start (for the duration shown), then where it is.
+        if (s.startedAt && s.status !== 'Starting') bus.emit({ ...step, status: 'Starting', at: s.startedAt });
+        bus.emit({ ...step, status: s.status, at: (s.endedAt ?? s.startedAt ?? current.execution.startedAt) as IsoTimestamp });
+      }
+    };
+    // Steps that changed before the subscription was listening: once it is (its first event is the
+    // current status), their stored state is drawn; later events update them as usual.
+    let caughtUp: Promise<void> | null = null;
     await followExecution(client, id, (event) => {
+      caughtUp ??= fetchExecutionView(client, id).then(catchUp, () => undefined);
       const converted = toExecutorEvent(event);
       if (converted?.type === 'step-status') seen.add(converted.stepName);
       if (converted) bus.emit(converted);
     });
+    await caughtUp;
     view = await fetchExecutionView(client, id);
-    // Steps that changed before the subscription was listening still get their line.
-    for (const s of view.steps) {
-      if (seen.has(s.stepName)) continue;
-      const step = {
-        type: 'step-status' as const,
-        executionId: s.executionId,
-        stepName: s.stepName,
-        stepExecutionId: s.id,
-        attempt: s.attempt,
-        cacheHit: s.cacheHit,
-        failureReason: s.failureReason,
-        failureKind: null,
-      };
-      // Its start (for the duration shown), then where it ended.
-      if (s.startedAt) bus.emit({ ...step, status: 'Starting', at: s.startedAt });
-      bus.emit({ ...step, status: s.status, at: (s.endedAt ?? s.startedAt ?? view.execution.startedAt) as IsoTimestamp });
-    }
+    catchUp(view);
   } finally {
     process.off('SIGINT', onSigint);
     display?.finish();
