@@ -28,7 +28,8 @@ import pRetry, { AbortError } from 'p-retry';
  * Delivery never blocks or fails a pipeline: `observe` only queues work; events go out one at a time
  * in order from a bounded in-memory queue (the oldest is dropped beyond the bound, counted and
  * logged), each POST retried with exponential backoff on network errors, 408, 429 and 5xx. `close`
- * flushes with a deadline and drops what is left.
+ * stops waiting out backoff delays (one last attempt per event), flushes with a deadline and drops
+ * what is left.
  */
 
 export const OPENLINEAGE_SCHEMA_URL = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
