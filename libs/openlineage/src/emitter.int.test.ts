@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Artifact, ArtifactId, Digest, IsoTimestamp, StepExecutionId } from '@pedigree/domain';
+import type { Artifact, ArtifactId, Digest, IsoTimestamp, PipelineExecution, StepExecutionId } from '@pedigree/domain';
 import { openLineageDatasetUri } from '@pedigree/domain';
 import type { StepArtifactLink } from '@pedigree/graph-store';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -342,6 +342,36 @@ describe('OpenLineage emitter', () => {
     // Nothing is accepted after close.
     emitter.observe(run[0]!);
     expect(emitter.stats().queued).toBe(0);
+  });
+});
+
+describe('OpenLineage emitter after a restart', () => {
+  it('names the job of a step whose execution it never saw start (a resumed execution) from the store', async () => {
+    const r = await receiver();
+    const asked: string[] = [];
+    const emitter = createOpenLineageEmitter({
+      url: r.url,
+      store: {
+        ...store,
+        getExecution: async (id) => {
+          asked.push(id);
+          return { pipelineName: 'iris' } as PipelineExecution;
+        },
+      },
+    });
+    emitter.observe(run[1]!);
+    emitter.observe(run[4]!);
+    emitter.observe(run[9]!);
+    const { stats } = await emitter.close(20_000);
+    expect(stats).toMatchObject({ sent: 3, failed: 0 });
+    expect(r.received.map((x) => `${x.event.job.name}:${x.event.eventType}`)).toEqual([
+      'iris.prepare:START',
+      'iris.prepare:COMPLETE',
+      'iris:FAIL',
+    ]);
+    expect(r.received[0]!.event.run.facets!['parent']).toMatchObject({ run: { runId: openLineageRunIdOf(EXECUTION) } });
+    // Read once, then remembered.
+    expect(asked).toEqual([EXECUTION]);
   });
 });
 

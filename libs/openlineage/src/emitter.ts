@@ -126,8 +126,11 @@ export interface OpenLineageEmitterOptions {
   readonly apiKey?: string | null;
   /** Job namespace of every Pedigree job; default `pedigree`. */
   readonly namespace?: string;
-  /** Reads a finished step's input and output artifacts. */
-  readonly store: Pick<GraphStore, 'listStepArtifacts'>;
+  /**
+   * Reads a finished step's input and output artifacts, and (when given) the pipeline name of an
+   * execution whose start this emitter did not see (one resumed after a restart).
+   */
+  readonly store: Pick<GraphStore, 'listStepArtifacts'> & Partial<Pick<GraphStore, 'getExecution'>>;
   readonly logger?: EmitterLogger;
   /** Largest number of events waiting; beyond it the oldest is dropped. Default 10,000. */
   readonly maxQueue?: number;
@@ -440,10 +443,18 @@ export function createOpenLineageEmitter(options: OpenLineageEmitterOptions): Op
     } else {
       startedSteps.delete(key);
     }
-    const pipelineName = executions.get(e.executionId)?.pipelineName;
+    let pipelineName = executions.get(e.executionId)?.pipelineName;
+    if (!pipelineName && options.store.getExecution) {
+      // An execution resumed after a restart publishes no start: its START went out before (or never will).
+      try {
+        pipelineName = (await options.store.getExecution(e.executionId as never)).pipelineName;
+        executions.set(e.executionId, { pipelineName, started: true });
+      } catch (error) {
+        logger?.debug({ err: (error as Error).message, executionId: e.executionId }, 'OpenLineage: cannot read the execution');
+      }
+    }
     if (!pipelineName) {
-      // Only when the execution's start was not observed (a resume in another process): its job name is unknown.
-      logger?.debug({ executionId: e.executionId, step: e.stepName }, 'OpenLineage: step of an unobserved execution not sent');
+      logger?.debug({ executionId: e.executionId, step: e.stepName }, 'OpenLineage: step of an unknown execution not sent');
       return null;
     }
     const parentRef = { run: { runId: openLineageRunIdOf(e.executionId) }, job: pipelineJob(pipelineName) };
