@@ -148,6 +148,23 @@ describe('openlineage:// step inputs', () => {
     expect((await link(train, 'input', 'table')).digest).toBe(openLineageDatasetDigest(NS, 'analytics.iris_clean', 'v2'));
   });
 
+  it('takes the URI from a String parameter too, and names a malformed one with the input', async () => {
+    const withParameter = {
+      ...pipeline,
+      parameters: [{ name: 'Table', type: 'String', default: URI }],
+      steps: [{ ...pipeline.steps[0]!, inputs: [{ name: 'table', source: { kind: 'parameter', name: 'Table' }, type: 'DataSet' }] }],
+    };
+    const ok = await t.run(withParameter);
+    expect(ok.execution.status).toBe('Succeeded');
+    expect((await link(ok.steps['train']!, 'input', 'table')).uri).toBe(URI);
+
+    const bad = await t.run(withParameter, { Table: 'openlineage://only-a-namespace' });
+    expect(bad.execution.status).toBe('Failed');
+    expect(bad.steps['train']!.failureReason).toMatch(
+      /inputs\.table: "openlineage:\/\/only-a-namespace" is not openlineage:\/\/namespace\/name/,
+    );
+  });
+
   it('after an OpenLineage event was recorded, provenance(model) walks from the model into the dbt run and its raw source table', async () => {
     // A run before anything was ingested creates the unversioned node, newer than the event's time below:
     // the ingested version must still win over it.
