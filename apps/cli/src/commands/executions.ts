@@ -263,13 +263,13 @@ async function remoteLogs(
       const names = execution.steps.map((s) => s.stepName);
       throw usageError(`execution ${id} has no step ${step}${names.length ? `; its steps: ${names.join(', ')}` : ''}`);
     }
-    return { status: execution.status, step: execution.step };
+    return execution.step;
   };
   const printLines = (lines: readonly { stream: string; message: string }[]): void => {
     for (const l of lines) if (wanted(l.stream)) ctx.out.write(`${l.message}\n`);
   };
   if (!opts.follow) {
-    const { step: record } = await snapshot();
+    const record = await snapshot();
     const lines = record.logs.filter((l) => wanted(l.stream));
     printLines(lines);
     if (lines.length === 0) {
@@ -281,7 +281,7 @@ async function remoteLogs(
   }
   // Listen first, then print what is there: lines written in between arrive as events and are
   // dropped when the snapshot already holds them.
-  let printed: { stream: string; message: string }[] | null = null;
+  let snapshotPrinted = false;
   const early: { stream: string; message: string }[] = [];
   let listening!: () => void;
   const ready = new Promise<void>((resolve) => (listening = resolve));
@@ -289,14 +289,14 @@ async function remoteLogs(
     listening();
     if (event.kind !== 'LOG' || event.stepName !== step || event.message === null) return;
     const line = { stream: event.stream ?? 'stdout', message: event.message };
-    if (printed === null) early.push(line);
+    if (!snapshotPrinted) early.push(line);
     else printLines([line]);
   });
   await Promise.race([ready, followed]);
-  const { step: record } = await snapshot();
+  const record = await snapshot();
   printLines(record.logs);
   const tail = new Set(record.logs.map((l) => `${l.stream}\u0000${l.message}`));
-  printed = record.logs;
+  snapshotPrinted = true;
   printLines(early.filter((l) => !tail.has(`${l.stream}\u0000${l.message}`)));
   await followed;
 }
