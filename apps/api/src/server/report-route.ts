@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPedigreeError } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import type { Logger } from '@pedigree/runtime';
-import { renderAuditReport, type AuditReportFormat } from '../modules/model/audit-report.ts';
+import { renderAuditReport, type AuditReportFormat, type RenderedAuditReport } from '../modules/model/audit-report.ts';
 import { UnauthorizedError, type Authenticator } from '../security/auth.ts';
 
 /** Where audit reports are served as files: `GET /api/v1/reports/<modelId>.(json|md|html)`. */
@@ -71,7 +71,7 @@ export function createReportRoute(deps: ReportRouteDeps): (req: IncomingMessage,
       send(res, req, 400, { error: `not a model id: ${JSON.stringify(id)} (expected ar_... or mp_...)`, code: 'INVALID_ARGUMENT' });
       return;
     }
-    let rendered;
+    let rendered: RenderedAuditReport;
     try {
       rendered = await renderAuditReport(deps.store, id, format, ...(deps.toolVersion ? [deps.toolVersion] : []));
     } catch (error) {
