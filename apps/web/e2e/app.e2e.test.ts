@@ -238,6 +238,8 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await details.getByRole('link', { name: /airflow \/ iris_warehouse\.dbt_run/ }).waitFor();
     await details.getByText(/Raw events \(2\)/).waitFor();
     await shot(page, '12-openlineage-lineage');
+    await details.scrollIntoViewIfNeeded();
+    await details.screenshot({ path: path.join(SCREENSHOTS, '13-openlineage-run.png') });
     await page.close();
   }, 120_000);
 });

@@ -632,6 +632,7 @@ export type OpenLineageRunDetailsQuery = {
     eventCount: number;
     job: { namespace: string; name: string } | null;
     parent: { id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null } | null;
+    children: Array<{ id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null }>;
     events: {
       edges: Array<{
         node: { eventDigest: string; eventType: OpenLineageRunState | null; eventTime: string; producer: string; event: unknown };
@@ -2711,6 +2712,29 @@ export const OpenLineageRunDetailsDocument = {
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'runId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'children' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [

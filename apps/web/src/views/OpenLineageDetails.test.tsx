@@ -69,6 +69,7 @@ const run = {
     eventCount: 2,
     job: { namespace: 'dbt', name: 'iris_analytics.model.iris_analytics.iris_clean' },
     parent: { id: 'olr_parent', runId: 'parent', state: 'COMPLETE', job: { namespace: 'airflow', name: 'iris_warehouse.dbt_run' } },
+    children: [{ id: 'olr_child', runId: 'child', state: 'FAIL', job: { namespace: 'dbt', name: 'iris_analytics.test.not_null' } }],
     events: {
       edges: [
         {
@@ -123,6 +124,10 @@ describe('OpenLineage in the lineage explorer', () => {
     expect(within(details).getByRole('link', { name: /airflow \/ iris_warehouse\.dbt_run · COMPLETE/ })).toHaveAttribute(
       'href',
       '/lineage/olr_parent',
+    );
+    expect(within(details).getByRole('link', { name: 'dbt / iris_analytics.test.not_null · FAIL' })).toHaveAttribute(
+      'href',
+      '/lineage/olr_child',
     );
     expect(within(details).getByText('processing_engine')).toBeInTheDocument();
     expect(details).toHaveTextContent('Raw events (2)');

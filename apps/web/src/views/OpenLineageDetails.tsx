@@ -32,6 +32,15 @@ const OpenLineageRunDetailsQuery = graphql(`
           name
         }
       }
+      children {
+        id
+        runId
+        state
+        job {
+          namespace
+          name
+        }
+      }
       events(first: 20) {
         edges {
           node {
@@ -129,6 +138,23 @@ function RunDetails({ runId }: { readonly runId: string }) {
             'none'
           )}
         </dd>
+        {run.children.length > 0 ? (
+          <>
+            <dt>Children</dt>
+            <dd>
+              <ul className="ol-children">
+                {run.children.map((child) => (
+                  <li key={child.id}>
+                    <Link to={`/lineage/${child.id}`}>
+                      {child.job ? `${child.job.namespace} / ${child.job.name}` : child.runId}
+                      {child.state ? ` · ${child.state}` : ''}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>Run id</dt>
         <dd className="mono small break">{run.runId}</dd>
         <dt>Producers</dt>
