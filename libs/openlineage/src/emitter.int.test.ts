@@ -13,6 +13,8 @@ import {
   type ObservedEvent,
   type OpenLineageRunEventJson,
 } from './emitter.ts';
+import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
+import { ingestOpenLineage } from './ingest.ts';
 import { validateOpenLineageEvent } from './validate.ts';
 
 interface Received {
@@ -342,6 +344,37 @@ describe('OpenLineage emitter', () => {
     // Nothing is accepted after close.
     emitter.observe(run[0]!);
     expect(emitter.stats().queued).toBe(0);
+  });
+});
+
+describe('OpenLineage emitter and ingestion', () => {
+  it('emits events another Pedigree ingests as they are meant: the step runs PART_OF the pipeline run, datasets linked', async () => {
+    const r = await receiver();
+    const emitter = createOpenLineageEmitter({ url: r.url, store });
+    for (const e of run) emitter.observe(e);
+    await emitter.close(20_000);
+    const other = createSqliteGraphStore({ path: ':memory:' });
+    try {
+      const report = await ingestOpenLineage(
+        other,
+        r.received.map((x) => x.event),
+      );
+      expect(report).toMatchObject({ created: 8, duplicates: 0, invalid: 0 });
+      const pipelineRun = await other.getOpenLineageRun(openLineageRunIdOf(EXECUTION));
+      expect(pipelineRun).toMatchObject({ job: { namespace: 'pedigree', name: 'iris' }, state: 'FAIL', parentRunId: null });
+      const prepare = await other.getOpenLineageRun(openLineageRunIdOf(STEP));
+      expect(prepare).toMatchObject({ job: { name: 'iris.prepare' }, state: 'COMPLETE', parentRunId: pipelineRun.runId });
+      const children = await other.listOpenLineageRuns({ parentRunId: pipelineRun.runId });
+      expect(children.items.map((c) => `${c.job?.name}:${c.state}`).sort()).toEqual([
+        'iris.prepare:COMPLETE',
+        'iris.train:FAIL',
+        'iris.train:FAIL',
+      ]);
+      // The ingested table the step read is the same dataset (namespace, name) on the other side.
+      expect(await other.findOpenLineageDataset('postgres://db:5432', 'analytics.iris_clean')).not.toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 });
 
