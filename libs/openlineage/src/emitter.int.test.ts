@@ -347,6 +347,60 @@ describe('OpenLineage emitter', () => {
   });
 });
 
+describe('OpenLineage emitter states', () => {
+  it('sends a cache hit as COMPLETE with cacheHit in the pedigree facet, a stop as ABORT, and nothing for Stopping or Skipped', async () => {
+    const r = await receiver();
+    const emitter = createOpenLineageEmitter({ url: r.url, store });
+    const step = (stepName: string, id: string, status: string, cacheHit = false): ObservedEvent =>
+      ({
+        type: 'step-status',
+        executionId: EXECUTION,
+        stepName,
+        stepExecutionId: id,
+        status,
+        attempt: 1,
+        cacheHit,
+        failureReason: null,
+        at: at(5),
+      }) as ObservedEvent;
+    emitter.observe(run[0]!);
+    emitter.observe(step('prepare', STEP, 'Starting'));
+    emitter.observe(step('prepare', STEP, 'Cached', true));
+    emitter.observe(step('gate', 'se_019a1b2c3d4e7f03d1b2c3d4e5f6071b', 'Skipped'));
+    emitter.observe(step('train', 'se_019a1b2c3d4e7f02c1b2c3d4e5f6071a', 'Starting'));
+    emitter.observe(step('train', 'se_019a1b2c3d4e7f02c1b2c3d4e5f6071a', 'Stopping'));
+    emitter.observe(step('train', 'se_019a1b2c3d4e7f02c1b2c3d4e5f6071a', 'Stopped'));
+    emitter.observe({
+      type: 'execution-status',
+      executionId: EXECUTION,
+      pipelineName: 'iris',
+      status: 'Stopping',
+      failureReason: null,
+      at: at(6),
+    } as ObservedEvent);
+    emitter.observe({
+      type: 'execution-status',
+      executionId: EXECUTION,
+      pipelineName: 'iris',
+      status: 'Stopped',
+      failureReason: null,
+      at: at(7),
+    } as ObservedEvent);
+    await emitter.close(20_000);
+    const events = r.received.map((x) => x.event);
+    expect(events.map((e) => `${e.job.name}:${e.eventType}`)).toEqual([
+      'iris:START',
+      'iris.prepare:START',
+      'iris.prepare:COMPLETE',
+      'iris.train:START',
+      'iris.train:ABORT',
+      'iris:ABORT',
+    ]);
+    expect(events[2]!.run.facets!['pedigree']).toMatchObject({ cacheHit: true, stepExecutionId: STEP });
+    expect(events[2]!.outputs).toHaveLength(1);
+  });
+});
+
 describe('OpenLineage emitter and ingestion', () => {
   it('emits events another Pedigree ingests as they are meant: the step runs PART_OF the pipeline run, datasets linked', async () => {
     const r = await receiver();
