@@ -244,12 +244,14 @@ export function ExecutionView() {
     };
   }, [terminal, refresh]);
 
+  // The fetched rows in their order (first start), then steps only the events know of yet.
   const steps = useMemo(() => {
-    const dag = execution?.pipelineVersion.dag.nodes ?? [];
-    const rows = new Map((execution?.steps ?? []).map((s) => [s.stepName, s]));
-    const merged: StepPanelStepFragment[] = [];
-    for (const node of dag) {
-      const step = mergeLiveStep(rows.get(node.name) ?? null, live.steps[node.name], node.name, node.type);
+    const rows = execution?.steps ?? [];
+    const merged = rows.map((row) => mergeLiveStep(row, live.steps[row.stepName], row.stepName, row.stepType)!);
+    const known = new Set(rows.map((row) => row.stepName));
+    for (const node of execution?.pipelineVersion.dag.nodes ?? []) {
+      if (known.has(node.name)) continue;
+      const step = mergeLiveStep(null, live.steps[node.name], node.name, node.type);
       if (step) merged.push(step);
     }
     return merged;
