@@ -317,7 +317,7 @@ class SqliteGraphStore implements GraphStore {
   #flushing = false;
   readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The per-row statements of an ingest, held directly (no cache lookup, no argument spreading). */
-  readonly #hot: Record<'stepRow' | 'insertArtifact' | 'artifactSeq' | 'linkPrevious' | 'linkArtifact', Database.Statement>;
+  readonly #hot: Record<'stepRow' | 'artifactSeq' | 'previousVersion' | 'insertArtifact' | 'linkArtifact', Database.Statement>;
   readonly #insertEdges: MultiRowInsert;
   readonly #insertFts: MultiRowInsert;
 
@@ -345,17 +345,14 @@ class SqliteGraphStore implements GraphStore {
     const prepare = (sql: string): Database.Statement => this.#stmt(sql);
     this.#hot = {
       stepRow: prepare('SELECT * FROM step_executions WHERE id = ?'),
-      // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
-      // writes makes SQLite stage the row in a temp table first.
-      insertArtifact: prepare(
-        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING`,
-      ),
+      // Existence first (one seek of the id index; most inputs of a batch exist), then the latest
+      // earlier version at the URI, then a plain INSERT carrying the link: the row is written once.
+      // (An INSERT ... SELECT that reads the table it writes makes SQLite stage the row in a temp
+      // table first, and an UPDATE after the INSERT rewrote the row.)
       artifactSeq: prepare('SELECT seq FROM artifacts WHERE id = ?').pluck(true),
-      linkPrevious: prepare(
-        `UPDATE artifacts SET previous_version_id =
-           (SELECT p.id FROM artifacts p WHERE p.uri = ? AND p.seq <> ? ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
-         WHERE seq = ?`,
+      previousVersion: prepare('SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1').pluck(true),
+      insertArtifact: prepare(
+        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       linkArtifact: prepare(
         `INSERT INTO step_artifacts (step_key, direction, name, artifact_seq) VALUES (?, ?, ?, ?)
@@ -1092,26 +1089,26 @@ class SqliteGraphStore implements GraphStore {
     const seen = known?.get(key);
     if (seen !== undefined) return seen;
     const id = artifactIdFor(input.uri, input.digest);
-    let seq: number;
-    const properties = input.properties ?? {};
-    const result = this.#hot.insertArtifact.run(
-      id,
-      input.uri,
-      input.digest,
-      input.type,
-      input.name,
-      input.size,
-      json(properties),
-      input.createdAt ?? at,
-    );
-    if (result.changes === 1) {
-      seq = Number(result.lastInsertRowid);
-      this.#hot.linkPrevious.run(input.uri, seq, seq);
+    let seq = this.#hot.artifactSeq.get(id) as number | undefined;
+    if (seq === undefined) {
+      const properties = input.properties ?? {};
+      const previous = (this.#hot.previousVersion.get(input.uri) as string | undefined) ?? null;
+      seq = Number(
+        this.#hot.insertArtifact.run(
+          id,
+          input.uri,
+          input.digest,
+          input.type,
+          input.name,
+          input.size,
+          json(properties),
+          input.createdAt ?? at,
+          previous,
+        ).lastInsertRowid,
+      );
       const words: string[] = [];
       propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
       deferred.fts.push(seq, input.name, input.uri, words.join(' '));
-    } else {
-      seq = this.#hot.artifactSeq.get(id) as number;
     }
     const ref: ArtifactRef = { id, seq };
     known?.set(key, ref);
