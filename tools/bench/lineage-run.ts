@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactIdFor, type ExecutionId, type PipelineVersionId, type StepExecutionId } from '@pedigree/domain';
@@ -53,6 +53,12 @@ export interface LineageBenchResult {
   readonly durability: 'full' | 'normal';
   /** Transactions (group commits) the ingest took. */
   readonly ingestCommits: number;
+  /**
+   * Bytes the process wrote to storage during the ingest (WAL frames and checkpoints; Linux
+   * /proc/self/io), null where unavailable. With synchronous=FULL every commit waits for its
+   * frames to reach the disk, so this drives the gap between wall and CPU time.
+   */
+  readonly ingestWriteBytes: number | null;
   readonly nodeLimit: number;
   readonly samples: number;
   /** Headline figures: depth 20. */
@@ -116,6 +122,16 @@ function figures({ t: times, cpu, n: nodes, tr: truncated }: Samples): LatencyFi
     meanNodes: nodes.reduce((a, b) => a + b, 0) / Math.max(1, nodes.length),
     truncatedShare: truncated / Math.max(1, times.length),
   };
+}
+
+/** Bytes this process has caused to be written to storage (Linux), or null. */
+function writtenBytes(): number | null {
+  try {
+    const match = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** In-memory adjacency (CSR) over every edge (by node key): the practical lower bound for a traversal. */
@@ -246,6 +262,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
     await options.hooks?.beforeIngest?.();
     const loadBefore = loadavg()[0]!;
     const ingestCpu = process.cpuUsage();
+    const writtenBefore = writtenBytes();
     const ingestStarted = performance.now();
     const batches: RecordStepResultInput[][] = [];
     for (let i = 0; i < results.length; i += batchSteps) batches.push(results.slice(i, i + batchSteps));
@@ -258,6 +275,8 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
     const ingestMs = performance.now() - ingestStarted;
     const ingestCpuUsage = process.cpuUsage(ingestCpu);
     const ingestCpuMs = (ingestCpuUsage.user + ingestCpuUsage.system) / 1000;
+    const writtenAfter = writtenBytes();
+    const ingestWriteBytes = writtenBefore === null || writtenAfter === null ? null : writtenAfter - writtenBefore;
     await options.hooks?.afterIngest?.();
     const ingestTransactions = ingestCommits;
 
@@ -381,6 +400,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       concurrency,
       durability: options.durability ?? 'full',
       ingestCommits: ingestTransactions,
+      ingestWriteBytes,
       nodeLimit,
       samples,
       upstreamP50Ms: head.port.upstream.p50Ms,
