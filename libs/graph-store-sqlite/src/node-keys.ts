@@ -1,4 +1,5 @@
 import type { EdgeType } from '@pedigree/domain';
+import type { Statement } from 'better-sqlite3';
 import type { NodeKind } from './mappers.ts';
 
 /*
@@ -84,4 +85,24 @@ export function nextNodeKeySql(kind: Exclude<NodeKind, 'Artifact'>): string {
   const t = KEYED_NODE_TABLES.find((k) => k.kind === kind)!;
   const code = NODE_KIND_CODES[kind];
   return `(SELECT IFNULL(MAX(node_key), ${code}) + ${KIND_SLOTS} FROM ${t.table})`;
+}
+
+/**
+ * Looks up node keys by TEXT id, for writers that name edge ends by id. `prepare` is a statement
+ * cache on the store's connection; an id of no known kind or no row gives undefined.
+ */
+export function createNodeKeyLookup(
+  prepare: (sql: string) => Statement,
+  kindOf: (id: string) => NodeKind | null,
+): (id: string) => number | undefined {
+  const statementFor = (kind: NodeKind): Statement => {
+    if (kind === 'Artifact') return prepare(`SELECT seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} AS key FROM artifacts WHERE id = ?`);
+    const t = KEYED_NODE_TABLES.find((k) => k.kind === kind)!;
+    return prepare(`SELECT node_key AS key FROM ${t.table} WHERE ${t.idColumn} = ?`);
+  };
+  return (id) => {
+    const kind = kindOf(id);
+    if (kind === null) return undefined;
+    return (statementFor(kind).get(id) as { key: number } | undefined)?.key;
+  };
 }

@@ -88,7 +88,7 @@ import {
   type PipelineVersionRow,
   type StepExecutionRow,
 } from './mappers.ts';
-import { EDGE_TYPE_CODES, artifactKey, nextNodeKeySql } from './node-keys.ts';
+import { EDGE_TYPE_CODES, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
 import { createTraverser, type Traverser } from './traversal.ts';
 
 /** The few log calls the adapter makes; pass a pino child logger or anything shaped like it. */
@@ -305,6 +305,8 @@ class SqliteGraphStore implements GraphStore {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #tx: Database.Transaction<(fn: () => unknown) => unknown>;
   readonly #traverser: Traverser;
+  /** Node key by TEXT id (undefined when no such node). */
+  readonly #nodeKey: (id: string) => number | undefined;
   readonly #logger: SqliteStoreLogger | undefined;
 
   readonly #busyTimeoutMs: number;
@@ -334,6 +336,7 @@ class SqliteGraphStore implements GraphStore {
     this.#onWriteBatch = batch.onWriteBatch;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
     this.#traverser = createTraverser((sql) => this.#stmt(sql));
+    this.#nodeKey = createNodeKeyLookup((sql) => this.#stmt(sql), nodeKindOf);
     this.#control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -1269,10 +1272,9 @@ class SqliteGraphStore implements GraphStore {
     if (issues.length > 0) throw new ValidationError('edges', issues);
     return this.#write('recordEdges', () => {
       const ids = [...new Set(edges.flatMap((e: EdgeInput) => [e.from, e.to]))];
-      const found = this.#traverser.keyedNodes(ids);
-      const missing = ids.filter((_, i) => found[i] === null);
+      const keyOf = new Map(ids.map((id) => [id, this.#nodeKey(id)]));
+      const missing = ids.filter((id) => keyOf.get(id) === undefined);
       if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
-      const keyOf = new Map(ids.map((id, i) => [id, found[i]!.key]));
       for (const e of edges as readonly EdgeInput[])
         this.#run(
           'INSERT OR IGNORE INTO edges (from_key, type, to_key, name) VALUES (?, ?, ?, ?)',
