@@ -1084,7 +1084,7 @@ class SqliteGraphStore implements GraphStore {
 
   /**
    * Inserts the artifact unless the same (uri, digest) exists, linking the latest earlier version
-   * at the URI; returns its id. `known` memoizes (digest, uri) -> id for artifacts already upserted
+   * at the URI; returns its id and seq. `known` memoizes (digest, uri) -> both for artifacts already upserted
    * in the current transaction (a batch mentions most artifacts twice: produced, then consumed).
    */
   #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: Map<string, ArtifactRef>): ArtifactRef {
