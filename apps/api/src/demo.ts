@@ -9,13 +9,19 @@ import type { Services } from './services.ts';
 export interface DemoPipeline {
   readonly definition: PipelineDefinition;
   readonly projectRoot: string;
+  /** OpenLineage events of the data's upstream (Airflow, Spark, dbt), ingested before the first run. */
+  readonly openLineageEvents: readonly unknown[];
 }
 
 /** The iris demo from `@pedigree/example-iris`, or null when that package cannot be loaded. */
 export async function loadIrisDemo(logger: Logger): Promise<DemoPipeline | null> {
   try {
     const iris = await import('@pedigree/example-iris');
-    return { definition: iris.compileIrisPipeline().definition, projectRoot: iris.irisProjectRoot };
+    return {
+      definition: iris.compileIrisPipeline().definition,
+      projectRoot: iris.irisProjectRoot,
+      openLineageEvents: iris.loadIrisOpenLineageEvents(),
+    };
   } catch (error) {
     logger.warn({ err: error }, 'the iris demo is not available; skipping it');
     return null;
@@ -48,8 +54,9 @@ export function rebaseDefinition(definition: PipelineDefinition, fromRoot: strin
 }
 
 /**
- * On an empty store, upserts the demo pipeline and starts one execution so that a fresh server has
- * something real to show. Returns the execution id, or null when nothing was started.
+ * On an empty store, ingests the demo's OpenLineage events (so its OpenLineage inputs link to the
+ * upstream runs and tables), upserts the demo pipeline and starts one execution, so that a fresh
+ * server has something real to show. Returns the execution id, or null when nothing was started.
  */
 export async function runDemoOnEmptyStore(
   services: Services,
@@ -60,6 +67,20 @@ export async function runDemoOnEmptyStore(
   if (!demo) return null;
   const existing = await services.pipelines.list({ first: 1 });
   if (existing.items.length > 0) return null;
+  if (demo.openLineageEvents.length > 0) {
+    try {
+      const report = await services.openLineage.ingest([...demo.openLineageEvents]);
+      const rejected = report.results.filter((r) => r.status === 'invalid');
+      if (rejected.length > 0) logger.warn({ rejected }, 'demo: OpenLineage events rejected');
+      logger.info(
+        { created: report.created, duplicates: report.duplicates, invalid: report.invalid },
+        'demo: ingested the upstream OpenLineage events',
+      );
+    } catch (error) {
+      // The run still works without them: its OpenLineage input links to the unversioned dataset node.
+      logger.warn({ err: error }, 'demo: could not ingest the upstream OpenLineage events');
+    }
+  }
   const definition = rebaseDefinition(demo.definition, demo.projectRoot, projectRoot);
   const { pipeline } = await services.pipelines.upsert(definition);
   const execution = await services.executions.start({

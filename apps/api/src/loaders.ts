@@ -9,8 +9,16 @@ import type {
   StepExecution,
   StepExecutionId,
 } from '@pedigree/domain';
-import type { GraphStore, StepArtifactLink } from '@pedigree/graph-store';
+import { TRAVERSE_NODE_LIMIT_CAP, type GraphStore, type StepArtifactLink } from '@pedigree/graph-store';
 import DataLoader from 'dataloader';
+
+/** Where a step execution, execution or pipeline version of a lineage result belongs. */
+export interface LineageNodeContext {
+  /** The execution of a step execution; null for other nodes. */
+  readonly executionId: ExecutionId | null;
+  readonly pipelineName: string | null;
+  readonly version: number | null;
+}
 
 export interface StepArtifacts {
   readonly inputs: readonly StepArtifactLink[];
@@ -30,6 +38,8 @@ export interface Loaders {
   readonly stepExecution: DataLoader<StepExecutionId, StepExecution | null>;
   readonly pipelineVersion: DataLoader<PipelineVersionId, PipelineVersion | null>;
   readonly pipeline: DataLoader<string, Pipeline | null>;
+  /** Keyed by the id of a StepExecution, PipelineExecution or PipelineVersion lineage node. */
+  readonly lineageContext: DataLoader<string, LineageNodeContext>;
 }
 
 // Loaders cap their batches so that one request cannot send an unbounded IN (...) list to the store.
@@ -72,7 +82,79 @@ export function createLoaders(store: GraphStore): Loaders {
     stepExecution: new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getStepExecution(id))))),
     pipelineVersion: new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getPipelineVersion(id))))),
     pipeline: new DataLoader(async (names) => Promise.all(names.map((name) => store.findPipeline(name)))),
+    lineageContext: new DataLoader((ids) => loadLineageContexts(store, ids), { maxBatchSize: LINEAGE_CONTEXT_BATCH }),
   };
+}
+
+// Each start node reaches at most three more along PART_OF -> RUN_OF -> VERSION_OF, so a batch of
+// this size stays far inside the traversal's node cap and is never truncated.
+const LINEAGE_CONTEXT_BATCH = 1000;
+const CONTEXT_EDGES = ['PART_OF', 'RUN_OF', 'VERSION_OF'] as const;
+// Versions are read newest first, one page per pipeline; older ones one by one (rare: a lineage
+// result that reaches more than this many versions back).
+const VERSION_PAGE = 200;
+
+/**
+ * Execution, pipeline name and version number for a batch of lineage nodes, in a bounded number
+ * of store calls whatever the batch size: one traversal along PART_OF, RUN_OF and VERSION_OF from
+ * every node at once, then one page of versions per distinct pipeline.
+ */
+async function loadLineageContexts(store: GraphStore, ids: readonly string[]): Promise<LineageNodeContext[]> {
+  const graph = await store.traverse({
+    startIds: ids,
+    direction: 'DOWNSTREAM',
+    edgeTypes: CONTEXT_EDGES,
+    maxDepth: CONTEXT_EDGES.length,
+    nodeLimit: TRAVERSE_NODE_LIMIT_CAP,
+  });
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const target = new Map<string, string>();
+  for (const edge of graph.edges) target.set(`${edge.type}:${edge.from}`, edge.to);
+  const versionIdOf = (id: string): string | null => {
+    const node = nodes.get(id);
+    if (node?.type === 'PipelineVersion') return id;
+    if (node?.type === 'PipelineExecution') return target.get(`RUN_OF:${id}`) ?? null;
+    if (node?.type === 'StepExecution') {
+      const execution = target.get(`PART_OF:${id}`);
+      return execution ? versionIdOf(execution) : null;
+    }
+    return null;
+  };
+  const pipelineOf = (versionId: string): string | null => {
+    const pipeline = target.get(`VERSION_OF:${versionId}`);
+    return pipeline ? (nodes.get(pipeline)?.label ?? null) : null;
+  };
+
+  const wanted = new Map<string, Set<string>>(); // pipeline name -> version ids
+  for (const id of ids) {
+    const versionId = versionIdOf(id);
+    const pipeline = versionId ? pipelineOf(versionId) : null;
+    if (versionId && pipeline) {
+      let set = wanted.get(pipeline);
+      if (!set) wanted.set(pipeline, (set = new Set()));
+      set.add(versionId);
+    }
+  }
+  const versions = new Map<string, number>();
+  await Promise.all(
+    [...wanted].map(async ([pipeline, versionIds]) => {
+      const page = await store.listPipelineVersions(pipeline, { first: VERSION_PAGE });
+      for (const v of page.items) versions.set(v.id, v.version);
+      const older = [...versionIds].filter((id) => !versions.has(id));
+      const rest = await Promise.all(older.map((id) => orNull(store.getPipelineVersion(id as PipelineVersionId))));
+      for (const v of rest) if (v) versions.set(v.id, v.version);
+    }),
+  );
+
+  return ids.map((id) => {
+    const versionId = versionIdOf(id);
+    const isStep = nodes.get(id)?.type === 'StepExecution';
+    return {
+      executionId: isStep ? ((target.get(`PART_OF:${id}`) as ExecutionId | undefined) ?? null) : null,
+      pipelineName: versionId ? pipelineOf(versionId) : null,
+      version: versionId ? (versions.get(versionId) ?? null) : null,
+    };
+  });
 }
 
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {

@@ -7,6 +7,7 @@ import { commonResolvers } from './modules/common/resolvers.ts';
 import { executionResolvers } from './modules/execution/resolvers.ts';
 import { lineageResolvers } from './modules/lineage/resolvers.ts';
 import { modelResolvers } from './modules/model/resolvers.ts';
+import { openLineageResolvers } from './modules/openlineage/resolvers.ts';
 import { pipelineResolvers } from './modules/pipeline/resolvers.ts';
 import { scheduleResolvers } from './modules/schedule/resolvers.ts';
 import { mergeAndGuardResolvers } from './security/roles.ts';
@@ -21,6 +22,7 @@ export const MODULE_RESOLVERS: readonly Resolvers[] = [
   modelResolvers,
   adminResolvers,
   scheduleResolvers,
+  openLineageResolvers,
 ];
 
 /** The executable schema: every module's SDL merged with its resolvers. */

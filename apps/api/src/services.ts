@@ -7,6 +7,7 @@ import type { ExecutionControl } from './modules/execution/execution-control.ts'
 import { createExecutionService, type ExecutionService } from './modules/execution/execution-service.ts';
 import { createLineageService, type LineageService } from './modules/lineage/lineage-service.ts';
 import { createModelService, type ModelService } from './modules/model/model-service.ts';
+import { createOpenLineageService, type OpenLineageService } from './modules/openlineage/openlineage-service.ts';
 import { createPipelineService, type PipelineService } from './modules/pipeline/pipeline-service.ts';
 import { createScheduleService, type ScheduleService } from './modules/schedule/schedule-service.ts';
 
@@ -19,6 +20,7 @@ export interface Services {
   readonly models: ModelService;
   readonly admin: AdminService;
   readonly schedules: ScheduleService;
+  readonly openLineage: OpenLineageService;
 }
 
 export interface ServiceDeps {
@@ -46,5 +48,6 @@ export function createServices(deps: ServiceDeps): Services {
       executions,
       logger: deps.logger,
     }),
+    openLineage: createOpenLineageService(deps.store),
   };
 }

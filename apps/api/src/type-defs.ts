@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The schema modules, in the order their SDL is merged (common first: it declares the root types). */
-export const SCHEMA_MODULES = ['common', 'pipeline', 'execution', 'artifact', 'lineage', 'model', 'admin', 'schedule'] as const;
+export const SCHEMA_MODULES = [
+  'common',
+  'pipeline',
+  'execution',
+  'artifact',
+  'lineage',
+  'model',
+  'admin',
+  'schedule',
+  'openlineage',
+] as const;
 
 /** The SDL of every module, read from `src/modules/<module>/<module>.graphql`. */
 export function loadTypeDefs(): string[] {

@@ -72,4 +72,31 @@ describe('request-scoped DataLoaders', () => {
     expect(total).toBeLessThanOrEqual(7 + distinctReused.size);
     expect(distinctReused.size).toBeLessThan(15);
   });
+
+  it('lineage nodes of 50 executions and their steps get execution, pipeline and version in a bounded number of store calls', async () => {
+    const ids = (await h.store.listExecutions({ first: 50 })).items.map((e) => e.id);
+    expect(ids).toHaveLength(50);
+    calls.clear();
+    const { body } = await h.gql<{
+      lineage: { nodes: { id: string; type: string; executionId: string | null; pipelineName: string | null; version: number | null }[] };
+    }>(
+      `query($ids: [ID!]!) { lineage(startIds: $ids, direction: BOTH, maxDepth: 1, nodeTypes: [StepExecution, PipelineExecution, PipelineVersion]) {
+        nodes { id type executionId pipelineName version }
+      } }`,
+      { ids },
+      { token: 'viewer' },
+    );
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.lineage.nodes;
+    const steps = nodes.filter((n) => n.type === 'StepExecution');
+    expect(steps.length).toBeGreaterThanOrEqual(150);
+    for (const step of steps) expect(step).toMatchObject({ pipelineName: 'small', version: 1 });
+    expect(new Set(steps.map((s) => s.executionId))).toEqual(new Set(ids));
+    // The lineage query itself, one traversal for every node's context, one page of versions.
+    expect(calls.get('traverse')).toBe(2);
+    expect(calls.get('listPipelineVersions')).toBe(1);
+    expect(calls.get('getStepExecution') ?? 0).toBe(0);
+    expect(calls.get('getPipelineVersion') ?? 0).toBe(0);
+    expect([...calls.values()].reduce((a, b) => a + b, 0)).toBe(3);
+  });
 });

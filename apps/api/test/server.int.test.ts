@@ -154,6 +154,17 @@ describe('npm start', () => {
       { id: model.id },
     );
     expect(provenance.provenance.datasets.map((d) => d.artifact.name)).toContain('iris.csv');
+    // The demo ingested its upstream's OpenLineage events first: through PrepareData's openlineage://
+    // input, provenance walks into the dbt and Spark runs to the warehouse tables and the landed CSV.
+    expect(provenance.provenance.datasets.map((d) => d.artifact.name)).toEqual(
+      expect.arrayContaining(['analytics.iris_clean', 'raw.iris_measurements', 'iris/iris.csv']),
+    );
+    const runs = await gql<{ lineage: { nodes: { type: string; label: string }[] } }>(
+      server.url,
+      'query($id: ID!) { lineage(startIds: [$id], direction: UPSTREAM) { nodes { type label } } }',
+      { id: model.id },
+    );
+    expect(runs.lineage.nodes.filter((n) => n.type === 'OpenLineageRun').length).toBeGreaterThanOrEqual(2);
   }, 90_000);
 
   it('logs JSON lines with request ids and stops gracefully on SIGTERM; a restart does not run the demo again', async () => {

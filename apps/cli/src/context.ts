@@ -9,6 +9,10 @@ import type { Output } from './output.ts';
 export interface GlobalOptions {
   readonly dataDir?: string;
   readonly verbose?: boolean;
+  /** A Pedigree server's base URL: commands then go through its GraphQL API (see remote/). */
+  readonly server?: string;
+  /** API token for `server`. */
+  readonly token?: string;
 }
 
 export interface CommandContext {

@@ -1,9 +1,9 @@
-import { createExecutionId, type ExecutionId, type PipelineVersionId, type PipelineExecution, type StepExecution } from '@pedigree/domain';
-import type { ExecutionWithSteps } from '@pedigree/graph-store';
+import { createExecutionId, type ExecutionId, type PipelineVersionId } from '@pedigree/domain';
 import type { Runtime } from '@pedigree/runtime';
 import type { CommandContext } from './context.ts';
 import { failure } from './errors.ts';
 import { formatTable, type Output } from './output.ts';
+import { toExecutionView, type ExecutionRecord, type ExecutionView, type StepRecord } from './records.ts';
 import { attachRunDisplay, formatSeconds } from './run-display.ts';
 
 export function durationMs(start: string | null, end: string | null): number | null {
@@ -11,12 +11,12 @@ export function durationMs(start: string | null, end: string | null): number | n
   return Date.parse(end) - Date.parse(start);
 }
 
-export function executionLine(e: PipelineExecution): string {
+export function executionLine(e: ExecutionRecord): string {
   const d = durationMs(e.startedAt, e.endedAt);
   return `${e.id}  ${e.pipelineName}  ${e.status}  started ${e.startedAt}${d === null ? '' : `  took ${formatSeconds(d)}`}`;
 }
 
-export function stepTable(steps: readonly StepExecution[]): string[] {
+export function stepTable(steps: readonly StepRecord[]): string[] {
   return formatTable(
     ['STEP', 'TYPE', 'STATUS', 'ATTEMPT', 'DURATION', 'CACHE', 'ID'],
     steps.map((s) => {
@@ -27,7 +27,7 @@ export function stepTable(steps: readonly StepExecution[]): string[] {
   );
 }
 
-export function printExecution(out: Output, view: ExecutionWithSteps): void {
+export function printExecution(out: Output, view: ExecutionView): void {
   const e = view.execution;
   out.line(executionLine(e));
   const params = Object.keys(e.parameters).sort();
@@ -39,9 +39,9 @@ export function printExecution(out: Output, view: ExecutionWithSteps): void {
 }
 
 /** One summary line for a finished run: how many steps ran, came from cache or were skipped; `cacheable` names the steps with caching on. */
-export function summaryLine(view: ExecutionWithSteps, cacheable: ReadonlySet<string> | null = null): string {
+export function summaryLine(view: ExecutionView, cacheable: ReadonlySet<string> | null = null): string {
   const e = view.execution;
-  const count = (pred: (s: StepExecution) => boolean): number => view.steps.filter(pred).length;
+  const count = (pred: (s: StepRecord) => boolean): number => view.steps.filter(pred).length;
   const ran = count((s) => s.status === 'Succeeded' && !s.cacheHit);
   const cached = count((s) => s.cacheHit);
   const skipped = count((s) => s.status === 'Skipped');
@@ -95,18 +95,34 @@ export async function runAndWatch(
     process.off('SIGINT', onSigint);
     display?.finish();
   }
-  const view = await runtime.store.getExecutionWithSteps(id);
-  if (options.json) out.json(view);
-  else out.line(summaryLine(view, await cacheableSteps(runtime, view.execution.pipelineVersionId)));
-  if (view.execution.status !== 'Succeeded') {
-    throw failure(`execution ${id} ${view.execution.status}${view.execution.failureReason ? `: ${view.execution.failureReason}` : ''}`);
-  }
+  const view = toExecutionView(await runtime.store.getExecutionWithSteps(id));
+  await finishRun(ctx, view, options.json ?? false, async () => cacheableSteps(runtime, view.execution.pipelineVersionId));
+}
+
+/**
+ * Prints a finished run (JSON, or the summary line naming the cacheable steps) and throws CliError
+ * (exit 1) when it did not succeed. Shared by local runs and runs followed on a server.
+ */
+export async function finishRun(
+  ctx: CommandContext,
+  view: ExecutionView,
+  json: boolean,
+  cacheable: () => Promise<ReadonlySet<string>>,
+): Promise<void> {
+  if (json) ctx.out.json(view);
+  else ctx.out.line(summaryLine(view, await cacheable()));
+  const e = view.execution;
+  if (e.status !== 'Succeeded') throw failure(`execution ${e.id} ${e.status}${e.failureReason ? `: ${e.failureReason}` : ''}`);
 }
 
 /** Names of the steps whose definition has caching on (job steps with `cache.enabled`). */
 export async function cacheableSteps(runtime: Runtime, pipelineVersionId: PipelineVersionId): Promise<Set<string>> {
-  const version = await runtime.store.getPipelineVersion(pipelineVersionId);
-  const steps = (version.definition as { steps?: unknown }).steps;
+  return cacheableStepsOf((await runtime.store.getPipelineVersion(pipelineVersionId)).definition);
+}
+
+/** Names of the steps of a definition document whose caching is on. */
+export function cacheableStepsOf(definition: unknown): Set<string> {
+  const steps = (definition as { steps?: unknown } | null)?.steps;
   const out = new Set<string>();
   if (!Array.isArray(steps)) return out;
   for (const s of steps as { name?: unknown; cache?: { enabled?: unknown } }[]) {

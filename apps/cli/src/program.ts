@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.ts';
-import { usageError } from './errors.ts';
 import type { Output } from './output.ts';
 import { registerCacheCommands } from './commands/cache.ts';
 import { registerDiffCommand } from './commands/diff.ts';
@@ -22,17 +21,22 @@ Environment:
   PEDIGREE_DATA_DIR   embedded store and artifacts (default ./.pedigree; --data-dir wins)
   PEDIGREE_STORE      sqlite (default) or neo4j, with NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD
   LOG_LEVEL           log to stderr at this level (default: silent unless --verbose)
+  PEDIGREE_SERVER     a server's URL: commands use its API instead of a local store (--server wins)
+  PEDIGREE_TOKEN      the API token for it (--token wins)
 
 Exit codes:
   0  success
-  1  the thing run failed (an execution failed or stopped, a report did not verify)
-  2  bad usage or input (unknown command, option or id; invalid value or definition)
+  1  the thing run failed (an execution failed or stopped, a report did not verify,
+     the store or the --server could not be reached)
+  2  bad usage or input (unknown command, option or id; invalid value or definition;
+     with --server also a missing or invalid token, or a role too low for the command)
 
 Examples:
   $ pedigree run examples/iris/src/pipeline.ts
   $ pedigree models list
   $ pedigree report mp_0190… --format html --out report.html
   $ pedigree verify report.json
+  $ pedigree --server http://127.0.0.1:4000 --token $TOKEN executions list
 `;
 
 export function createProgram(out: Output, env: Readonly<Record<string, string | undefined>>): Command {
@@ -42,8 +46,8 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .addOption(new Option('-d, --data-dir <dir>', 'data directory of the embedded store (env PEDIGREE_DATA_DIR, default ./.pedigree)'))
     .option('-v, --verbose', 'log to stderr and show stack traces of errors')
-    .addOption(new Option('--server <url>', 'run against a Pedigree server (not supported yet)').hideHelp())
-    .addOption(new Option('--token <token>', 'API token for --server (not supported yet)').hideHelp())
+    .addOption(new Option('--server <url>', 'work against a running Pedigree server through its API (env PEDIGREE_SERVER)'))
+    .addOption(new Option('--token <token>', 'API token for --server (env PEDIGREE_TOKEN)'))
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', OVERVIEW)
     .showSuggestionAfterError(true)
@@ -64,16 +68,6 @@ export function createProgram(out: Output, env: Readonly<Record<string, string |
     return cmd;
   }) as CommandSetup;
   setup.context = context;
-
-  // Remote mode is part of the design but not built yet: say so instead of "unknown option".
-  program.hook('preAction', (_program, action) => {
-    const globals = action.optsWithGlobals<{ server?: string; token?: string }>();
-    if (globals.server !== undefined || globals.token !== undefined) {
-      throw usageError(
-        '--server/--token (running against a Pedigree server) is not supported yet; use the local store (--data-dir or PEDIGREE_STORE)',
-      );
-    }
-  });
 
   registerPipelineCommands(program, setup);
   registerExecutionCommands(program, setup);

@@ -60,9 +60,15 @@ const cases: [string, string[], RegExp][] = [
     /no Pedigree data in .*empty \(pass --data-dir or set PEDIGREE_DATA_DIR/,
   ],
   [
-    'remote mode, which is not built yet',
-    ['--server', 'http://localhost:4000', 'models', 'list'],
-    /--server\/--token .* is not supported yet/,
+    'a --server that is not an http(s) URL',
+    ['--server', 'localhost:4000', 'models', 'list'],
+    /--server expects an http:\/\/ or https:\/\/ URL/,
+  ],
+  ['a --token without a server', ['--token', 'secret', 'models', 'list'], /--token needs --server URL/],
+  [
+    'a --server together with --data-dir',
+    ['--server', 'http://127.0.0.1:9', '--data-dir', 'EMPTYDIR', 'models', 'list'],
+    /--data-dir names a local store but --server http:\/\/127\.0\.0\.1:9 was given too/,
   ],
   ['a bad configuration variable', ['models', 'list', '--env-store-bogus'], /PEDIGREE_STORE: must be sqlite or neo4j/],
 ];

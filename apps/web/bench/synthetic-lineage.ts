@@ -35,6 +35,9 @@ export function syntheticLineage(nodeCount: number, edgeCount: number, layers = 
       digest: artifact ? `sha256:${(i * 2654435761).toString(16).padStart(12, '0')}` : null,
       uri: artifact ? `pedigree://synthetic/${i}` : null,
       createdAt: null,
+      executionId: null,
+      pipelineName: null,
+      version: null,
     });
   }
   const edges: Graph['edges'] = [];

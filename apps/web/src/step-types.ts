@@ -23,6 +23,7 @@ const NODE_ICONS: Readonly<Record<string, string>> = {
   Pipeline: '☰',
   ModelPackage: '⬢',
   Context: '◎',
+  OpenLineageRun: '✦',
 };
 
 export function stepIcon(type: string): string {

@@ -3,8 +3,8 @@ import { useSubscription } from 'urql';
 import { graphql } from './gql/gql.ts';
 
 const ExecutionsChangedSubscription = graphql(`
-  subscription ExecutionsChanged {
-    executionsChanged {
+  subscription ExecutionsChanged($pipelineName: String) {
+    executionsChanged(pipelineName: $pipelineName) {
       executionId
       status
       at
@@ -12,12 +12,15 @@ const ExecutionsChangedSubscription = graphql(`
   }
 `);
 
-/** Calls `refetch` (at most every 500 ms) whenever any execution changes status: live list views. */
-export function useExecutionsChanged(refetch: () => void): void {
+/**
+ * Calls `refetch` (at most every 500 ms) whenever an execution changes status: live list views.
+ * With `pipelineName`, only that pipeline's executions count (the server filters).
+ */
+export function useExecutionsChanged(refetch: () => void, pipelineName: string | null = null): void {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(refetch);
   latest.current = refetch;
-  const [{ data }] = useSubscription({ query: ExecutionsChangedSubscription });
+  const [{ data }] = useSubscription({ query: ExecutionsChangedSubscription, variables: { pipelineName } });
   useEffect(() => {
     if (!data) return;
     if (timer.current) return;

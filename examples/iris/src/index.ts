@@ -5,6 +5,15 @@ import { irisPipeline } from './pipeline.ts';
 
 export { irisPipeline, IRIS_DATA_PATH, IRIS_MODEL_PACKAGE_GROUP, IRIS_PIPELINE_NAME } from './pipeline.ts';
 export { IRIS_DEFAULTS } from './defaults.ts';
+export {
+  IRIS_LANDING_DATASET,
+  IRIS_RAW_TABLE,
+  IRIS_WAREHOUSE_NAMESPACE,
+  IRIS_WAREHOUSE_TABLE,
+  IRIS_WAREHOUSE_URI,
+  irisOpenLineageEventFiles,
+  loadIrisOpenLineageEvents,
+} from './openlineage.ts';
 
 /** Absolute path of examples/iris: the project root that the pipeline's handler and data paths are relative to. */
 export const irisProjectRoot: string = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');

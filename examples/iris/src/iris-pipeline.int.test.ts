@@ -13,7 +13,14 @@ import { createExecutor, type Executor } from '@pedigree/executor';
 import type { GraphStore } from '@pedigree/graph-store';
 import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileIrisPipeline, IRIS_DATA_PATH, irisProjectRoot } from './index.ts';
+import {
+  compileIrisPipeline,
+  IRIS_DATA_PATH,
+  IRIS_WAREHOUSE_NAMESPACE,
+  IRIS_WAREHOUSE_TABLE,
+  IRIS_WAREHOUSE_URI,
+  irisProjectRoot,
+} from './index.ts';
 
 interface Run {
   readonly execution: PipelineExecution;
@@ -112,6 +119,20 @@ describe('the iris pipeline, end to end', () => {
     const upstreamIds = provenance.stepExecutions.map((s) => s.id);
     expect(upstreamIds).toEqual(expect.arrayContaining([step(first, 'PrepareData').id, step(first, 'TrainModel').id]));
     expect(upstreamIds).not.toContain(step(first, 'EvaluateModel').id);
+  });
+
+  it('links PrepareData to the warehouse table it declares as an OpenLineage input (its unversioned node: nothing was ingested here)', async () => {
+    const links = await harness.store.listStepArtifacts([step(first, 'PrepareData').id]);
+    const warehouse = links.find((l) => l.direction === 'input' && l.name === 'warehouse')?.artifact;
+    expect(warehouse).toMatchObject({
+      uri: IRIS_WAREHOUSE_URI,
+      type: 'DataSet',
+      name: IRIS_WAREHOUSE_TABLE,
+      properties: { openlineage: { namespace: IRIS_WAREHOUSE_NAMESPACE, name: IRIS_WAREHOUSE_TABLE, version: null } },
+    });
+    // The second run reads the same node, so PrepareData stays cached.
+    const again = await harness.store.listStepArtifacts([step(second, 'PrepareData').id]);
+    expect(again.find((l) => l.name === 'warehouse')?.artifact.id).toBe(warehouse!.id);
   });
 
   it('serves a second run with the same parameters from the cache, linking REUSED to the first run', async () => {

@@ -1,5 +1,6 @@
 /**
- * The iris demo pipeline: PrepareData (seeded stratified split) -> TrainModel (softmax regression)
+ * The iris demo pipeline: PrepareData (seeded stratified split of data/iris.csv, an export of the
+ * warehouse table `analytics.iris_clean`, which it also declares as an OpenLineage input) -> TrainModel (softmax regression)
  * -> EvaluateModel (evaluation.json) -> CheckAccuracy, which registers the model in the
  * `iris-classifier` group (PendingManualApproval) when accuracy >= AccuracyThreshold and otherwise
  * fails the execution with the accuracy in the message. PrepareData and TrainModel are cached, so
@@ -21,6 +22,7 @@ import {
   Join,
 } from '@pedigree/sdk';
 import { IRIS_DEFAULTS } from './defaults.ts';
+import { IRIS_WAREHOUSE_URI } from './openlineage.ts';
 
 export const IRIS_PIPELINE_NAME = 'iris';
 export const IRIS_MODEL_PACKAGE_GROUP = 'iris-classifier';
@@ -46,7 +48,12 @@ export const irisPipeline = definePipeline({
       name: 'PrepareData',
       description: 'Seeded, stratified train/test split of the raw iris CSV.',
       run: handler('src/steps/prepare.ts', 'prepare'),
-      inputs: { raw: { source: IRIS_DATA_PATH, type: 'DataSet' } },
+      // `raw` holds the bytes (an export of the warehouse table); `warehouse` links the step to the
+      // table's OpenLineage lineage (dbt, Spark, Airflow), so a model's provenance reaches the landed CSV.
+      inputs: {
+        raw: { source: IRIS_DATA_PATH, type: 'DataSet' },
+        warehouse: { source: IRIS_WAREHOUSE_URI, type: 'DataSet' },
+      },
       outputs: {
         train: { type: 'DataSet', description: 'train.csv' },
         test: { type: 'DataSet', description: 'test.csv' },

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readFileSync, readlinkSync, writeFileSync, type WriteStream } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, readFileSync, readlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,6 +6,9 @@ import {
   artifactIdFor,
   canonicalDigest,
   isPedigreeError,
+  openLineageDatasetDigest,
+  parseOpenLineageDatasetUri,
+  type Artifact,
   type ArtifactType,
   type CacheMissExplanation,
   type Digest,
@@ -588,6 +591,10 @@ export class ExecutionRun {
       let failure: AttemptFailure;
       try {
         const prepared = await this.prepareJob(s, def, attemptDir);
+        for (const warning of prepared.warnings) {
+          this.log.warn({ step: def.name }, warning);
+          this.stepLogLine(s, 'stderr', `[pedigree] warning: ${warning}`);
+        }
         if (s.attemptsThisRun === 1) {
           const served = await this.serveFromCache(s, def, prepared);
           if (served) return;
@@ -639,6 +646,7 @@ export class ExecutionRun {
   private async prepareJob(s: StepState, def: JobStepDefinition, attemptDir: string): Promise<PreparedJob> {
     const scope = this.scope(attemptDir);
     const inputs: PreparedInput[] = [];
+    const warnings: string[] = [];
     for (const channel of def.inputs) {
       const source = channel.source;
       if (source.kind === 'output') {
@@ -656,6 +664,10 @@ export class ExecutionRun {
             `inputs.${channel.name}: parameter ${source.kind === 'parameter' ? source.name : ''} has no value`,
             { input: channel.name },
           );
+        if (uri.startsWith('openlineage:')) {
+          inputs.push(await this.openLineageInput(channel.name, uri, warnings));
+          continue;
+        }
         const abs = uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(this.deps.projectRoot, uri);
         let stored;
         try {
@@ -771,7 +783,66 @@ export class ExecutionRun {
         propertyFiles: Object.fromEntries(def.propertyFiles.map((p) => [p.name, `${p.output}/${p.path}`])),
       },
     };
-    return { inputs, code: await this.codeArtifacts(codeFiles), args, env, run, material, cacheKey: cacheKeyOf(material) };
+    return { inputs, code: await this.codeArtifacts(codeFiles), args, env, run, material, cacheKey: cacheKeyOf(material), warnings };
+  }
+
+  /**
+   * An `openlineage://namespace/name` input: a dataset another system (Spark, dbt, Airflow) reported
+   * through OpenLineage. It has no bytes here: the step consumes the lineage node, and its value in
+   * argv and handlers is the URI. The node is the latest version ingested at that URI; when nothing
+   * was ingested yet, the dataset's unversioned node (created here, as ingestion would) with a
+   * warning, so the link exists and a later ingested version shows up as a changed input digest
+   * (a cache miss that names this input).
+   */
+  private async openLineageInput(channel: string, uri: string, warnings: string[]): Promise<PreparedInput> {
+    const ref = parseOpenLineageDatasetUri(uri);
+    if (!ref)
+      throw new PropertyResolutionError(`inputs.${channel}: ${JSON.stringify(uri)} is not openlineage://namespace/name`, {
+        input: channel,
+        uri,
+      });
+    const store = this.deps.store;
+    const unversioned = openLineageDatasetDigest(ref.namespace, ref.name, null);
+    let artifact: Artifact | null = await store.findArtifact({ uri });
+    if (artifact?.digest === unversioned) {
+      // Versions may carry producer event times older than the unversioned node: prefer the newest version.
+      const dataset = await store.findOpenLineageDataset(ref.namespace, ref.name);
+      const versions = dataset ? (await store.getArtifacts(dataset.versionArtifactIds)).filter((a) => a && a.digest !== unversioned) : [];
+      artifact = versions[0] ?? artifact;
+    }
+    if (!artifact) {
+      warnings.push(
+        `input ${channel}: no OpenLineage event has named ${uri} yet; the step is linked to the dataset's unversioned node ` +
+          `(ingest the producer's events to link its runs; a later version changes this step's cache key)`,
+      );
+      artifact = await store.upsertArtifact({
+        uri,
+        digest: unversioned,
+        type: 'DataSet',
+        name: ref.name,
+        size: 0,
+        properties: { openlineage: { namespace: ref.namespace, name: ref.name, version: null } },
+      });
+    }
+    return { name: channel, fileName: ref.name, uri, ref: { kind: 'file', input: toArtifactInput(artifact) } };
+  }
+
+  /** Appends a line of Pedigree's own to the attempt's step log (and publishes it), for warnings the user should see beside the step's output. */
+  private stepLogLine(s: StepState, stream: 'stdout' | 'stderr', line: string): void {
+    const record = s.record!;
+    const logDir = path.join(this.deps.dataDir, 'logs', this.executionId, safeName(s.def.name));
+    mkdirSyncSafe(logDir);
+    appendFileSync(path.join(logDir, `attempt-${record.attempt}.${stream}.log`), `${line}\n`);
+    this.deps.events.emit({
+      type: 'log',
+      executionId: this.executionId,
+      stepName: s.def.name,
+      stepExecutionId: record.id,
+      attempt: record.attempt,
+      stream,
+      line,
+      at: this.iso(),
+    });
   }
 
   /**
@@ -930,6 +1001,10 @@ export class ExecutionRun {
     mkdirSync(workDir, { recursive: true });
     const inputs: Record<string, string> = {};
     for (const input of prepared.inputs) {
+      if (input.uri !== undefined) {
+        inputs[input.name] = input.uri;
+        continue;
+      }
       const target =
         input.ref.kind === 'file'
           ? path.join(attemptDir, 'inputs', input.name, input.fileName)
@@ -1342,6 +1417,8 @@ interface PreparedInput {
   readonly ref: ArtifactRef;
   /** File name to materialize a file input as. */
   readonly fileName: string;
+  /** Set for an input without bytes (an OpenLineage dataset): the step gets this URI instead of a path. */
+  readonly uri?: string;
 }
 
 interface PreparedJob {
@@ -1353,6 +1430,8 @@ interface PreparedJob {
   readonly run: RunSpec;
   readonly material: CacheKeyMaterial;
   readonly cacheKey: string;
+  /** Problems the user should see in the step log (an OpenLineage input not ingested yet). */
+  readonly warnings: readonly string[];
 }
 
 /** The lineage URI of a step's output: one per (execution, step, channel), like SageMaker's S3 output prefixes; the bytes live in the artifact store by digest. */

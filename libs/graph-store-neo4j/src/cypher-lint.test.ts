@@ -52,7 +52,18 @@ describe('Cypher statements pass Neo4j’s Cypher front end', () => {
   it('finds the typed, directed relationships the statements write and match', () => {
     const all = files.flatMap((f) => relationshipsOf(statementText(f)));
     // Every edge type the store writes appears in some statement, with known end types.
-    for (const type of ['CONSUMED_BY', 'PRODUCED', 'PART_OF', 'RUN_OF', 'VERSION_OF', 'REUSED', 'DERIVED_FROM', 'PACKAGED_AS']) {
+    for (const type of [
+      'CONSUMED_BY',
+      'PRODUCED',
+      'PART_OF',
+      'RUN_OF',
+      'VERSION_OF',
+      'REUSED',
+      'DERIVED_FROM',
+      'PACKAGED_AS',
+      'HAS_EVENT',
+      'COLUMN_LINEAGE',
+    ]) {
       expect(
         all.some((r) => r.type === type && r.from !== null && r.to !== null),
         type,
@@ -127,6 +138,24 @@ describe('the Cypher lint catches mistakes', () => {
       '-[:PART_OF]->(StepExecution) cannot end at StepExecution',
     ]);
     expect(directionProblems('MATCH (s:StepExecution)-[:PART_OF]->(:PipelineExecution {id: $id}) RETURN s')).toEqual([]);
+  });
+
+  it('checks OpenLineage runs and bookkeeping relationships against the graph model', () => {
+    // A run takes a step execution's place in the data flow, and PART_OF its parent run.
+    expect(directionProblems('MATCH (a:Artifact)-[:CONSUMED_BY]->(r:OpenLineageRun)-[:PRODUCED]->(b:Artifact) RETURN b')).toEqual([]);
+    expect(directionProblems('MATCH (r:OpenLineageRun), (p:OpenLineageRun) MERGE (r)-[:PART_OF]->(p)')).toEqual([]);
+    expect(directionProblems('MATCH (r:OpenLineageRun {id: $id}) MATCH (a:Artifact) MERGE (r)-[:CONSUMED_BY]->(a)')).toEqual([
+      '(OpenLineageRun)-[:CONSUMED_BY]-> cannot start at OpenLineageRun',
+      '-[:CONSUMED_BY]->(Artifact) cannot end at Artifact',
+    ]);
+    expect(directionProblems('MATCH (e:OpenLineageEvent), (r:OpenLineageRun) MERGE (e)-[:HAS_EVENT]->(r)')).toEqual([
+      '(OpenLineageEvent)-[:HAS_EVENT]-> cannot start at OpenLineageEvent',
+      '-[:HAS_EVENT]->(OpenLineageRun) cannot end at OpenLineageRun',
+    ]);
+    expect(directionProblems('MATCH (f:DatasetField)-[:COLUMN_LINEAGE]->(a:Artifact) RETURN a')).toEqual([
+      '-[:COLUMN_LINEAGE]->(Artifact) cannot end at Artifact',
+    ]);
+    expect(directionProblems('MATCH (a:Artifact)-[:KNOWS]->(b:Artifact) RETURN b')).toEqual(['unknown relationship type KNOWS']);
   });
 
   it('finds the parameters and property keys a statement uses', () => {

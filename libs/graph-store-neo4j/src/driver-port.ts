@@ -4,6 +4,7 @@
  * Depending on this narrow surface (not on `Driver`) is what lets the recording driver of the
  * snapshot tests stand in for a real one; the real driver satisfies it structurally.
  */
+import { StoreUnavailableError } from '@pedigree/domain';
 import { assertStatementParams, type StatementName, type StatementParams, type StatementTexts } from './statements.ts';
 import { mapDriverError } from './map-driver-error.ts';
 import type { RecordLike } from './to-domain.ts';
@@ -40,14 +41,18 @@ export interface CypherExecutor {
 /**
  * `bookmarkManager` is shared by every session of one store, so each port call sees the writes of
  * the calls before it even when a cluster routes reads to a follower (causal consistency).
+ * `isClosed` tells a call on a closed store apart from a driver failure: the driver reports its
+ * closed pool as a generic error, which would otherwise surface as INTERNAL.
  */
 export function createCypherExecutor(
   driver: DriverLike,
   texts: StatementTexts,
   database: string | undefined,
   bookmarkManager?: unknown,
+  isClosed: () => boolean = () => false,
 ): CypherExecutor {
   const execute = async <T>(mode: 'READ' | 'WRITE', operation: string, work: (q: StatementRunner) => Promise<T>): Promise<T> => {
+    if (isClosed()) throw new StoreUnavailableError(`The Neo4j store is closed (${operation})`);
     let current: StatementName | undefined;
     const session = driver.session({
       ...(database ? { database } : {}),

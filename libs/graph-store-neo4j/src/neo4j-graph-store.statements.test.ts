@@ -13,6 +13,8 @@ import {
   InvalidTransitionError,
   NotFoundError,
   artifactIdFor,
+  openLineageDatasetDigest,
+  openLineageDatasetUri,
   pipelineNodeIdFor,
   pipelineVersionIdFor,
   type ArtifactId,
@@ -22,6 +24,7 @@ import {
   type StepExecutionId,
 } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
+import { at, openLineageRecord } from '@pedigree/graph-store/testing';
 import { createNeo4jGraphStore } from './neo4j-graph-store.ts';
 import { SCHEMA_STATEMENTS, type StatementName } from './statements.ts';
 import {
@@ -601,6 +604,22 @@ describe('statements sent per port call', () => {
   });
 });
 
+describe('close', () => {
+  it('a closed store refuses calls with STORE_UNAVAILABLE before opening a session (the driver would report its closed pool as a generic error)', async () => {
+    const { store, calls } = await storeWith({ 'create-openlineage-event': [{ created: true }] });
+    await store.close();
+    const record = openLineageRecord({
+      eventTime: at(1),
+      job: { namespace: 'ns', name: 'j' },
+      runId: '3f0c7a52-2d7e-4c59-9d0a-6f2f3e4b5a61',
+    });
+    await expect(store.recordOpenLineageEvent(record)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await expect(store.getArtifacts([TRAIN_ID])).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(calls).toEqual([]);
+    expect(await store.health()).toMatchObject({ ok: false });
+  });
+});
+
 describe('start-up', () => {
   it('tolerates losing a schema-creation race to another process, and fails on any other schema error', async () => {
     const raceLost = Object.assign(new Error('An equivalent constraint already exists'), {
@@ -650,5 +669,354 @@ describe('health', () => {
       schemaVersion: null,
       message: expect.stringContaining('ECONNREFUSED'),
     });
+  });
+});
+
+describe('OpenLineage statements sent per port call', () => {
+  const NS = 'warehouse';
+  const RUN = '3f0c7a52-2d7e-4c59-9d0a-6f2f3e4b5a61';
+  const PARENT = '9b1e0c2d-8a7f-4e6d-b5c4-a3b2c1d0e9f8';
+  const RUN_NODE = `olr_${RUN}`;
+  const job = { namespace: NS, name: 'etl.orders' };
+  const olVersion = (name: string, v: string | null) =>
+    artifactIdFor(openLineageDatasetUri(NS, name), openLineageDatasetDigest(NS, name, v));
+  const created = (value: boolean): CannedRows => [{ created: value }];
+  /** As upsert-openlineage-dataset-versions answers: `changed` for the versions of the URIs named new here. */
+  const versionsChanged =
+    (...newUris: string[]) =>
+    (params: Readonly<Record<string, unknown>>): CannedRows =>
+      (params['versions'] as { uri: string }[]).map((v) => ({ uri: v.uri, changed: newUris.includes(v.uri) }));
+  const start = openLineageRecord({
+    eventType: 'START',
+    eventTime: at(1),
+    job: { ...job, facets: { sql: { query: 'select * from raw.orders' } } },
+    runId: RUN,
+    runFacets: { nominalTime: { nominalStartTime: at(0) } },
+    inputs: [{ namespace: NS, name: 'raw.orders', version: 'v1', facets: { schema: { fields: [{ name: 'amount' }] } } }],
+  });
+  const complete = openLineageRecord({
+    eventType: 'COMPLETE',
+    eventTime: at(5),
+    job,
+    runId: RUN,
+    parent: { runId: PARENT, job: { namespace: NS, name: 'dag.nightly' } },
+    inputs: [{ namespace: NS, name: 'raw.orders', version: 'v1' }],
+    outputs: [{ namespace: NS, name: 'clean.orders', version: 'v3', ioFacets: { outputStatistics: { rowCount: 2 } } }],
+    columnLineage: [
+      {
+        from: { namespace: NS, name: 'raw.orders', field: 'amount' },
+        to: { namespace: NS, name: 'clean.orders', field: 'total' },
+        transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION' }],
+      },
+    ],
+  });
+  const runRow = (extra: Record<string, unknown> = {}) => ({
+    run: {
+      id: RUN_NODE,
+      nodeType: 'OpenLineageRun',
+      runId: RUN,
+      jobNamespace: NS,
+      jobName: 'etl.orders',
+      jobRank: `1|${at(5)}|${complete.eventDigest}`,
+      state: 'COMPLETE',
+      stateRank: `1|${at(5)}|${complete.eventDigest}`,
+      startedAt: driverDateTime(at(1)),
+      endedAt: driverDateTime(at(5)),
+      parentRunId: PARENT,
+      parentRank: `${at(5)}|${complete.eventDigest}`,
+      eventCount: int(2),
+      producers: [start.producer],
+      ...extra,
+    },
+    facets: [
+      {
+        name: 'nominalTime',
+        value: JSON.stringify({ nominalStartTime: at(0) }),
+        eventTime: driverDateTime(at(1)),
+        eventDigest: start.eventDigest,
+      },
+    ],
+  });
+
+  it('recordOpenLineageEvent (START): the event log first, then job, run, dataset versions, edges and facets, all in one write', async () => {
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'raw.orders')),
+    });
+    const result = await store.recordOpenLineageEvent(start);
+    expect(result).toEqual({ applied: true, runNodeId: RUN_NODE, datasetArtifactIds: [olVersion('raw.orders', 'v1')] });
+    expect(calls.map((c) => [c.mode, c.statement])).toEqual([
+      ['WRITE', 'create-openlineage-event'],
+      ['WRITE', 'upsert-openlineage-jobs'],
+      ['WRITE', 'merge-openlineage-run'],
+      ['WRITE', 'apply-openlineage-run-event'],
+      ['WRITE', 'lock-openlineage-datasets'],
+      ['WRITE', 'upsert-openlineage-dataset-versions'],
+      ['WRITE', 'relink-openlineage-dataset-versions'],
+      ['WRITE', 'record-openlineage-run-inputs'],
+      ['WRITE', 'record-openlineage-facets'],
+    ]);
+    expect(calls[3]!.params).toMatchObject({ state: 'START', stateRank: `0|${at(1)}|${start.eventDigest}`, endedAt: null, parentId: null });
+    expect(stable(calls)).toMatchSnapshot();
+  });
+
+  it('recordOpenLineageEvent (COMPLETE with a parent and column lineage): parent placeholder, PRODUCED, DERIVED_FROM, field edges', async () => {
+    // raw.orders v1 was known already (START); clean.orders v3 is new, so only its chain is relinked.
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'clean.orders')),
+    });
+    const result = await store.recordOpenLineageEvent(complete);
+    expect(result.datasetArtifactIds).toEqual([olVersion('raw.orders', 'v1'), olVersion('clean.orders', 'v3')]);
+    expect(calls.map((c) => c.statement)).toEqual([
+      'create-openlineage-event',
+      'upsert-openlineage-jobs',
+      'merge-openlineage-run',
+      'merge-openlineage-run',
+      'apply-openlineage-run-event',
+      'lock-openlineage-datasets',
+      'upsert-openlineage-dataset-versions',
+      'relink-openlineage-dataset-versions',
+      'record-openlineage-run-inputs',
+      'record-openlineage-run-outputs',
+      'record-derived-from-edges',
+      'record-openlineage-facets',
+      'record-column-lineage',
+    ]);
+    // The run at job priority 1, then its parent as a placeholder at priority 0.
+    expect(calls.filter((c) => c.statement === 'merge-openlineage-run').map((c) => [c.params['id'], c.params['jobName']])).toEqual([
+      [RUN_NODE, 'etl.orders'],
+      [`olr_${PARENT}`, 'dag.nightly'],
+    ]);
+    expect(calls.find((c) => c.statement === 'apply-openlineage-run-event')!.params).toMatchObject({
+      state: 'COMPLETE',
+      endedAt: at(5),
+      parentId: `olr_${PARENT}`,
+    });
+    expect(calls.find((c) => c.statement === 'relink-openlineage-dataset-versions')!.params).toEqual({
+      uris: [openLineageDatasetUri(NS, 'clean.orders')],
+    });
+    expect(calls.find((c) => c.statement === 'record-derived-from-edges')!.params).toEqual({
+      edges: [{ from: olVersion('raw.orders', 'v1'), to: olVersion('clean.orders', 'v3'), name: null }],
+    });
+    expect(new Set(calls.map((c) => c.mode))).toEqual(new Set(['WRITE']));
+    expect(stable(calls)).toMatchSnapshot();
+  });
+
+  it('recordOpenLineageEvent (DatasetEvent): the dataset version and its facets, no job, run or edges', async () => {
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(openLineageDatasetUri(NS, 'lake.users')),
+    });
+    const event = openLineageRecord({
+      kind: 'DatasetEvent',
+      eventTime: at(2),
+      outputs: [{ namespace: NS, name: 'lake.users', facets: { documentation: { description: 'users' } } }],
+    });
+    expect(await store.recordOpenLineageEvent(event)).toEqual({
+      applied: true,
+      runNodeId: null,
+      datasetArtifactIds: [olVersion('lake.users', null)],
+    });
+    expect(calls.map((c) => c.statement)).toEqual([
+      'create-openlineage-event',
+      'lock-openlineage-datasets',
+      'upsert-openlineage-dataset-versions',
+      'relink-openlineage-dataset-versions',
+      'record-openlineage-facets',
+    ]);
+    expect(calls[0]!.params).toMatchObject({ kind: 'DatasetEvent', eventType: null, runId: null });
+    expect(stable(calls)).toMatchSnapshot();
+  });
+
+  it('recordOpenLineageEvent: versions named again at a later time change no chain, so nothing is relinked', async () => {
+    const { store, calls } = await storeWith({
+      'create-openlineage-event': created(true),
+      'upsert-openlineage-dataset-versions': versionsChanged(),
+    });
+    await store.recordOpenLineageEvent(complete);
+    expect(calls.map((c) => c.statement)).toContain('upsert-openlineage-dataset-versions');
+    expect(calls.map((c) => c.statement)).not.toContain('relink-openlineage-dataset-versions');
+  });
+
+  it('recordOpenLineageEvent: an event already stored (created = false) writes nothing else and reports applied = false', async () => {
+    const { store, calls } = await storeWith({ 'create-openlineage-event': created(false) });
+    expect(await store.recordOpenLineageEvent(complete)).toEqual({
+      applied: false,
+      runNodeId: RUN_NODE,
+      datasetArtifactIds: [olVersion('raw.orders', 'v1'), olVersion('clean.orders', 'v3')],
+    });
+    expect(calls.map((c) => c.statement)).toEqual(['create-openlineage-event']);
+  });
+
+  it('recordOpenLineageEvent: a malformed record is VALIDATION_FAILED naming the field, before any statement', async () => {
+    const { store, calls } = await storeWith({});
+    await expect(store.recordOpenLineageEvent({ ...start, run: { runId: '', facets: {} } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'run.runId' }],
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('getOpenLineageRun / findOpenLineageRun: one read by the lower-cased run node id; NOT_FOUND naming the runId', async () => {
+    const { store, calls } = await storeWith({
+      'get-openlineage-runs': (p) => ((p['ids'] as string[])[0] === RUN_NODE ? [runRow()] : []),
+    });
+    const run = await store.getOpenLineageRun(RUN.toUpperCase());
+    expect(run).toEqual({
+      id: RUN_NODE,
+      runId: RUN,
+      job,
+      state: 'COMPLETE',
+      startedAt: at(1),
+      endedAt: at(5),
+      parentRunId: PARENT,
+      facets: { nominalTime: { nominalStartTime: at(0) } },
+      producers: [start.producer],
+      eventCount: 2,
+    });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => c.mode)).toEqual(['READ']);
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    expect(await store.findOpenLineageRun(ghost)).toBeNull();
+    await expect(store.getOpenLineageRun(ghost)).rejects.toMatchObject({ code: 'NOT_FOUND', ids: [ghost] });
+  });
+
+  it('listOpenLineageRuns: filters and cursor as parameters; a never-started run’s cursor continues among the never-started', async () => {
+    const placeholder = { run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT }, facets: [] };
+    const { store, calls } = await storeWith({
+      'list-openlineage-runs': (p) => (p['afterRunId'] === null ? [runRow(), placeholder] : p['afterRunId'] === RUN ? [placeholder] : []),
+    });
+    const first = await store.listOpenLineageRuns({ first: 1, jobNamespace: NS, parentRunId: PARENT.toUpperCase() });
+    expect(first).toMatchObject({ hasNextPage: true, items: [{ runId: RUN }] });
+    const second = await store.listOpenLineageRuns({ first: 1, jobNamespace: NS, parentRunId: PARENT, after: first.endCursor });
+    expect(second).toMatchObject({ hasNextPage: false, items: [{ runId: PARENT, state: null, startedAt: null }] });
+    const third = await store.listOpenLineageRuns({ first: 1, jobNamespace: NS, parentRunId: PARENT, after: second.endCursor });
+    expect(third.items).toEqual([]);
+    expect((stable(calls) as { params: unknown }[]).map((c) => c.params)).toEqual([
+      { jobNamespace: NS, jobName: null, parentRunId: PARENT, afterStartedAt: null, afterRunId: null, limit: 'Integer(2)' },
+      { jobNamespace: NS, jobName: null, parentRunId: PARENT, afterStartedAt: at(1), afterRunId: RUN, limit: 'Integer(2)' },
+      // The last page ended on a run never started: no start time in the cursor.
+      { jobNamespace: NS, jobName: null, parentRunId: PARENT, afterStartedAt: null, afterRunId: PARENT, limit: 'Integer(2)' },
+    ]);
+    expect(calls.every((c) => c.mode === 'READ' && c.statement === 'list-openlineage-runs')).toBe(true);
+  });
+
+  it('listOpenLineageEvents: checks the run exists, then one page in (eventTime, eventDigest) order, in one read', async () => {
+    const eventMap = (record: typeof start) => ({
+      event: {
+        eventDigest: record.eventDigest,
+        kind: 'RunEvent',
+        eventType: record.eventType,
+        eventTime: driverDateTime(record.eventTime),
+        producer: record.producer,
+        runId: RUN,
+        receivedAt: driverDateTime(record.receivedAt),
+        event: JSON.stringify(record.event),
+      },
+    });
+    const { store, calls } = await storeWith({
+      'get-lineage-nodes': (p) =>
+        (p['ids'] as string[])[0] === RUN_NODE ? [{ id: RUN_NODE, node: runRow().run }] : [{ id: (p['ids'] as string[])[0], node: null }],
+      'list-openlineage-events': [eventMap(start), eventMap(complete)],
+    });
+    const page = await store.listOpenLineageEvents({ runId: RUN, first: 1 });
+    expect(page.items).toEqual([
+      {
+        eventDigest: start.eventDigest,
+        kind: 'RunEvent',
+        eventType: 'START',
+        eventTime: at(1),
+        producer: start.producer,
+        runId: RUN,
+        receivedAt: start.receivedAt,
+        event: start.event,
+      },
+    ]);
+    expect(page.hasNextPage).toBe(true);
+    await store.listOpenLineageEvents({ runId: RUN, first: 1, after: page.endCursor });
+    expect(stable(calls)).toMatchSnapshot();
+    expect(calls.map((c) => [c.mode, c.statement])).toEqual([
+      ['READ', 'get-lineage-nodes'],
+      ['READ', 'list-openlineage-events'],
+      ['READ', 'get-lineage-nodes'],
+      ['READ', 'list-openlineage-events'],
+    ]);
+    expect(calls[3]!.params).toMatchObject({ afterEventTime: at(1), afterEventDigest: start.eventDigest });
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    await expect(store.listOpenLineageEvents({ runId: ghost })).rejects.toMatchObject({ code: 'NOT_FOUND', ids: [ghost] });
+    expect(calls.at(-1)!.statement).toBe('get-lineage-nodes');
+  });
+
+  it('findOpenLineageDataset: one read by URI, facets merged over versions; null without versions', async () => {
+    const uri = openLineageDatasetUri(NS, 'clean.orders');
+    const { store, calls } = await storeWith({
+      'find-openlineage-dataset': (p) =>
+        p['uri'] === uri
+          ? [
+              {
+                versionIds: [olVersion('clean.orders', 'v3'), olVersion('clean.orders', 'v2')],
+                facets: [
+                  { name: 'schema', value: '{"fields":["a"]}', eventTime: driverDateTime(at(2)), eventDigest: start.eventDigest },
+                  { name: 'schema', value: '{"fields":["a","b"]}', eventTime: driverDateTime(at(5)), eventDigest: complete.eventDigest },
+                ],
+              },
+            ]
+          : [],
+    });
+    expect(await store.findOpenLineageDataset(NS, 'clean.orders')).toEqual({
+      namespace: NS,
+      name: 'clean.orders',
+      uri,
+      versionArtifactIds: [olVersion('clean.orders', 'v3'), olVersion('clean.orders', 'v2')],
+      facets: { schema: { fields: ['a', 'b'] } },
+    });
+    expect(await store.findOpenLineageDataset(NS, 'nowhere')).toBeNull();
+    expect(stable(calls)).toMatchSnapshot();
+  });
+
+  it('listColumnLineage: the direction as two switches, edges sorted by (from, to)', async () => {
+    const row = (from: [string, string], to: [string, string]) => ({
+      from: { namespace: NS, name: from[0], field: from[1] },
+      to: { namespace: NS, name: to[0], field: to[1] },
+      transformations: '[]',
+    });
+    const { store, calls } = await storeWith({
+      'list-column-lineage': [row(['summary', 'total'], ['report', 'revenue']), row(['orders', 'amount'], ['summary', 'total'])],
+    });
+    const edges = await store.listColumnLineage({ namespace: NS, name: 'summary', field: 'total' });
+    expect(edges.map((e) => `${e.from.name}.${e.from.field}>${e.to.name}.${e.to.field}`)).toEqual([
+      'orders.amount>summary.total',
+      'summary.total>report.revenue',
+    ]);
+    await store.listColumnLineage({ namespace: NS, name: 'summary', direction: 'UPSTREAM' });
+    await store.listColumnLineage({ namespace: NS, name: 'summary', direction: 'DOWNSTREAM' });
+    expect(calls.map((c) => [c.params['field'], c.params['upstream'], c.params['downstream']])).toEqual([
+      ['total', true, true],
+      [null, true, false],
+      [null, false, true],
+    ]);
+    expect(stable(calls.slice(0, 1))).toMatchSnapshot();
+    await expect(store.listColumnLineage({ namespace: NS, name: 'summary', direction: 'SIDEWAYS' as 'BOTH' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('getLineageNodes and traverse describe OpenLineage runs like any other node', async () => {
+    const { store } = await storeWith({
+      'get-lineage-nodes': [{ id: RUN_NODE, node: runRow().run }],
+      'traverse-hop-upstream': (p) =>
+        (p['frontier'] as string[]).includes(RUN_NODE) ? [{ node: artifactMap(TRAIN_ID, TRAIN_URI, DIGEST_1, 'DataSet', 'train') }] : [],
+      'traverse-edges': [{ from: TRAIN_ID, type: 'CONSUMED_BY', to: RUN_NODE }],
+    });
+    const expected = { id: RUN_NODE, type: 'OpenLineageRun', label: 'etl.orders', depth: 0, status: 'Succeeded', createdAt: at(1) };
+    expect(await store.getLineageNodes([RUN_NODE])).toEqual([expected]);
+    const up = await store.traverse({ startIds: [RUN_NODE], direction: 'UPSTREAM', maxDepth: 1 });
+    expect(up.nodes.map((n) => [n.type, n.depth])).toEqual([
+      ['OpenLineageRun', 0],
+      ['Artifact', 1],
+    ]);
+    expect(up.nodes[0]).toEqual(expected);
   });
 });

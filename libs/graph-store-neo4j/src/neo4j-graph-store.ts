@@ -34,6 +34,12 @@ import {
   ARTIFACT_TYPES,
   EDGE_ENDPOINTS,
   EXECUTION_STATUSES,
+  openLineageDatasetUri,
+  openLineageRunNodeId,
+  type ColumnLineageEdge,
+  type OpenLineageDataset,
+  type OpenLineageRun,
+  type OpenLineageStoredEvent,
   type NodeType,
   type Approval,
   type Artifact,
@@ -59,9 +65,18 @@ import {
   decodeCursor,
   encodeCursor,
   isReturnedNode,
+  normalizeColumnLineageQuery,
   normalizePageRequest,
   normalizeTraverseQuery,
+  openLineageRecordIssues,
+  requireOpenLineageDataset,
+  requireOpenLineageRunId,
   type ArtifactInput,
+  type ColumnLineageQuery,
+  type ListOpenLineageEventsQuery,
+  type ListOpenLineageRunsQuery,
+  type OpenLineageEventRecord,
+  type OpenLineageIngestResult,
   type CacheHitCandidate,
   type CreateExecutionInput,
   type CreateStepExecutionInput,
@@ -122,11 +137,15 @@ import {
   mapColumn,
   stringColumn,
   toArtifact,
+  toColumnLineageEdge,
   toContext,
   toExecution,
   toLineageEdge,
   toLineageNode,
   toModelPackage,
+  toOpenLineageDataset,
+  toOpenLineageRun,
+  toOpenLineageStoredEvent,
   toPipeline,
   toPipelineVersion,
   toStepExecution,
@@ -135,6 +154,7 @@ import {
 } from './to-domain.ts';
 import { toDriverInt, toJsonParam } from './to-driver.ts';
 import { nextStepState, type StepState } from './step-state.ts';
+import { planOpenLineageEvent } from './openlineage-plan.ts';
 import { expandHops } from './traversal.ts';
 
 /** The logging surface the adapter needs (satisfied by the runtime's pino logger). */
@@ -222,6 +242,23 @@ function optionalList<T extends string>(argument: string, values: readonly T[] |
   return values.map((v) => requireOneOf(argument, v, allowed));
 }
 
+function openLineageRunOf(row: RecordLike, operation: string): OpenLineageRun {
+  return toOpenLineageRun(requiredMap(row, 'run', operation), row.get('facets'));
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareColumnLineage(a: ColumnLineageEdge, b: ColumnLineageEdge): number {
+  const key = (e: ColumnLineageEdge) => [e.from.namespace, e.from.name, e.from.field, e.to.namespace, e.to.name, e.to.field];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < ka.length; i += 1) {
+    const c = compareText(ka[i]!, kb[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
 function sortByStartThenName(steps: StepExecution[]): StepExecution[] {
   return steps.sort((a, b) => {
     // A step without a start time sorts last, like NULLS LAST.
@@ -244,7 +281,7 @@ class Neo4jGraphStore implements GraphStore {
     private readonly ownsDriver: boolean,
     private readonly logger: Neo4jStoreLogger | undefined,
   ) {
-    this.cypher = createCypherExecutor(driver, texts, database, neo4j.bookmarkManager());
+    this.cypher = createCypherExecutor(driver, texts, database, neo4j.bookmarkManager(), () => this.closed);
   }
 
   /** Creates constraints and indexes, each in its own transaction (Neo4j refuses schema and data changes in one). */
@@ -1154,5 +1191,135 @@ class Neo4jGraphStore implements GraphStore {
 
   paths(query: PathsQuery): Promise<PathsResult> {
     return computePaths(this, query);
+  }
+
+  // ---- OpenLineage -----------------------------------------------------------------------------
+
+  /**
+   * One write transaction: the raw event first (its unique digest makes a repeat a no-op that
+   * writes nothing else), then the job Contexts, the run and its parent, the dataset versions
+   * (under per-dataset locks), the edges, the facets and the column lineage. Every value that
+   * several events may set is replaced only by a higher-ranked event (see openlineage-plan.ts),
+   * so any arrival order of the same events gives the same graph.
+   */
+  async recordOpenLineageEvent(record: OpenLineageEventRecord): Promise<OpenLineageIngestResult> {
+    const issues = openLineageRecordIssues(record);
+    if (issues.length > 0) throw new ValidationError('OpenLineage event', issues);
+    const plan = planOpenLineageEvent(record);
+    const { eventTime, eventDigest } = record;
+    const applied = await this.cypher.write('recordOpenLineageEvent', async (q) => {
+      const [created] = await q.run('create-openlineage-event', {
+        eventDigest,
+        kind: record.kind,
+        eventType: record.eventType,
+        eventTime,
+        producer: record.producer,
+        runId: plan.runEvent === null ? null : plan.runJobs[0]!.runId,
+        receivedAt: record.receivedAt,
+        event: plan.eventText,
+      });
+      if (created === undefined || !booleanColumn(created, 'created')) return false;
+      if (plan.jobs.length > 0) await q.run('upsert-openlineage-jobs', { jobs: plan.jobs, eventTime });
+      // The run first, then its parent: the order every writer takes these two locks in.
+      for (const run of plan.runJobs) await q.run('merge-openlineage-run', run);
+      if (plan.runEvent !== null)
+        await q.run('apply-openlineage-run-event', { ...plan.runEvent, eventDigest, eventTime, producer: record.producer });
+      if (plan.datasets.length > 0) {
+        await q.run('lock-openlineage-datasets', { datasets: plan.datasets });
+        const upserted = await q.run('upsert-openlineage-dataset-versions', { versions: plan.versions, eventTime });
+        // Only datasets that gained a version or saw one move earlier need their chain recomputed.
+        const changed = new Set(upserted.filter((r) => booleanColumn(r, 'changed')).map((r) => stringColumn(r, 'uri')));
+        const uris = plan.datasets.map((d) => d.uri).filter((uri) => changed.has(uri));
+        if (uris.length > 0) await q.run('relink-openlineage-dataset-versions', { uris });
+      }
+      if (plan.runNodeId !== null && plan.consumed.length > 0)
+        await q.run('record-openlineage-run-inputs', { runNodeId: plan.runNodeId, artifactIds: plan.consumed });
+      if (plan.runNodeId !== null && plan.produced.length > 0)
+        await q.run('record-openlineage-run-outputs', { runNodeId: plan.runNodeId, artifactIds: plan.produced });
+      if (plan.derived.length > 0) await q.run('record-derived-from-edges', { edges: plan.derived });
+      if (plan.facets.length > 0) await q.run('record-openlineage-facets', { facets: plan.facets, eventTime, eventDigest });
+      if (plan.columnLineage.length > 0) await q.run('record-column-lineage', { edges: plan.columnLineage, eventTime, eventDigest });
+      return true;
+    });
+    this.logger?.debug(
+      { component: 'graph-store-neo4j', eventDigest, runNodeId: plan.runNodeId, applied },
+      applied ? 'OpenLineage event recorded' : 'OpenLineage event already recorded',
+    );
+    return { applied, runNodeId: plan.runNodeId, datasetArtifactIds: plan.datasetArtifactIds };
+  }
+
+  async getOpenLineageRun(runId: string): Promise<OpenLineageRun> {
+    const run = await this.findOpenLineageRun(runId);
+    if (run === null) throw new NotFoundError('OpenLineageRun', runId);
+    return run;
+  }
+
+  async findOpenLineageRun(runId: string): Promise<OpenLineageRun | null> {
+    const id = openLineageRunNodeId(requireOpenLineageRunId('runId', runId));
+    const rows = await this.cypher.read('findOpenLineageRun', (q) => q.run('get-openlineage-runs', { ids: [id] }));
+    return rows[0] === undefined ? null : openLineageRunOf(rows[0], 'findOpenLineageRun');
+  }
+
+  async listOpenLineageRuns(query: ListOpenLineageRunsQuery = {}): Promise<Page<OpenLineageRun>> {
+    const { first, after } = normalizePageRequest(query);
+    const cursor = after === null ? null : decodeCursor(after, 2);
+    const optional = (argument: string, value: string | undefined) => (value === undefined ? null : requireString(argument, value));
+    const params = {
+      jobNamespace: optional('jobNamespace', query.jobNamespace),
+      jobName: optional('jobName', query.jobName),
+      parentRunId: query.parentRunId === undefined ? null : requireOpenLineageRunId('parentRunId', query.parentRunId),
+      // A never-started run sorts last; its cursor carries '' for the missing start.
+      afterStartedAt: cursor === null || cursorString(cursor[0]) === '' ? null : cursorString(cursor[0]),
+      afterRunId: cursor === null ? null : cursorString(cursor[1]),
+      limit: toDriverInt(first + 1),
+    };
+    const rows = await this.cypher.read('listOpenLineageRuns', (q) => q.run('list-openlineage-runs', params));
+    const items = rows.map((r) => openLineageRunOf(r, 'listOpenLineageRuns'));
+    return pageOf(items, first, (run) => [run.startedAt ?? '', run.runId]);
+  }
+
+  async listOpenLineageEvents(query: ListOpenLineageEventsQuery): Promise<Page<OpenLineageStoredEvent>> {
+    if (typeof query !== 'object' || query === null) throw new InvalidArgumentError('query', 'must be an object with runId');
+    const runId = requireOpenLineageRunId('runId', query.runId);
+    const { first, after } = normalizePageRequest(query);
+    const cursor = after === null ? null : decodeCursor(after, 2);
+    const runNodeId = openLineageRunNodeId(runId);
+    const afterEventTime = cursor === null ? null : cursorString(cursor[0]);
+    const afterEventDigest = cursor === null ? null : cursorString(cursor[1]);
+    const rows = await this.cypher.read('listOpenLineageEvents', async (q) => {
+      const [node] = await q.run('get-lineage-nodes', { ids: [runNodeId] });
+      if (node === undefined || mapColumn(node, 'node')?.['nodeType'] !== 'OpenLineageRun')
+        throw new NotFoundError('OpenLineageRun', query.runId);
+      return q.run('list-openlineage-events', {
+        runNodeId,
+        afterEventTime,
+        afterEventDigest,
+        limit: toDriverInt(first + 1),
+      });
+    });
+    const items = rows.map((r) => toOpenLineageStoredEvent(requiredMap(r, 'event', 'listOpenLineageEvents')));
+    return pageOf(items, first, (e) => [e.eventTime, e.eventDigest]);
+  }
+
+  async findOpenLineageDataset(namespace: string, name: string): Promise<OpenLineageDataset | null> {
+    requireOpenLineageDataset(namespace, name);
+    const uri = openLineageDatasetUri(namespace, name);
+    const rows = await this.cypher.read('findOpenLineageDataset', (q) => q.run('find-openlineage-dataset', { uri }));
+    const row = rows[0];
+    if (row === undefined) return null;
+    return toOpenLineageDataset({ namespace, name, uri }, row.get('versionIds'), row.get('facets'));
+  }
+
+  async listColumnLineage(query: ColumnLineageQuery): Promise<readonly ColumnLineageEdge[]> {
+    const { namespace, name, field, direction } = normalizeColumnLineageQuery(query);
+    const rows = await this.cypher.read('listColumnLineage', (q) =>
+      q.run('list-column-lineage', {
+        uri: openLineageDatasetUri(namespace, name),
+        field,
+        upstream: direction !== 'DOWNSTREAM',
+        downstream: direction !== 'UPSTREAM',
+      }),
+    );
+    return rows.map(toColumnLineageEdge).sort(compareColumnLineage);
   }
 }

@@ -6,6 +6,7 @@ import {
   intColumn,
   mapColumn,
   toArtifact,
+  toColumnLineageEdge,
   toContext,
   toExecution,
   toIsoTimestamp,
@@ -13,6 +14,10 @@ import {
   toLineageNode,
   toModelPackage,
   toNumber,
+  toOpenLineageDataset,
+  toOpenLineageFacets,
+  toOpenLineageRun,
+  toOpenLineageStoredEvent,
   toStepExecution,
 } from './to-domain.ts';
 import { toDriverInt, toJsonParam } from './to-driver.ts';
@@ -194,6 +199,170 @@ describe('lineage mappers', () => {
     expect(intColumn(r, 'n')).toBe(5);
     expect(mapColumn(r, 'node')).toBeNull();
     expect(() => mapColumn(r, 'list')).toThrow(/not a property map/);
+  });
+});
+
+describe('OpenLineage mappers', () => {
+  const T1 = '2031-01-01T00:01:00.000Z';
+  const T2 = '2031-01-01T00:02:00.000Z';
+  const D1 = `sha256:${'1'.repeat(64)}`;
+  const D2 = `sha256:${'2'.repeat(64)}`;
+  const facet = (name: string, value: unknown, at: string, digest: string) => ({
+    name,
+    value: JSON.stringify(value),
+    eventTime: driverDateTime(at),
+    eventDigest: digest,
+  });
+  const runMap = {
+    id: 'olr_r1',
+    nodeType: 'OpenLineageRun',
+    runId: 'r1',
+    jobNamespace: 'ns',
+    jobName: 'etl',
+    jobRank: `1|${T1}|${D1}`,
+    state: 'FAIL',
+    stateRank: `1|${T2}|${D2}`,
+    startedAt: driverDateTime(T1),
+    endedAt: driverDateTime(T2),
+    parentRunId: 'p1',
+    parentRank: `${T1}|${D1}`,
+    eventCount: neo4j.int(3),
+    producers: ['https://b.example', 'https://a.example'],
+  };
+
+  it('keeps, per facet name, the value of the latest event by (eventTime, eventDigest), in whatever order the rows come', () => {
+    const rows = [
+      facet('schema', { v: 'later digest, same time' }, T2, D2),
+      facet('schema', { v: 'earlier' }, T1, D2),
+      facet('schema', { v: 'same time, lower digest' }, T2, D1),
+      facet('doc', { d: 1 }, T1, D1),
+    ];
+    const expected = { doc: { d: 1 }, schema: { v: 'later digest, same time' } };
+    expect(toOpenLineageFacets(rows, 'owner')).toEqual(expected);
+    expect(toOpenLineageFacets([...rows].reverse(), 'owner')).toEqual(expected);
+    expect(Object.keys(toOpenLineageFacets([...rows].reverse(), 'owner'))).toEqual(['doc', 'schema']);
+    expect(toOpenLineageFacets([], 'owner')).toEqual({});
+  });
+
+  it('refuses corrupt facet rows with STORE_CORRUPT naming the owner and field', () => {
+    expect(() => toOpenLineageFacets('nope', 'olr_r1')).toThrow(/olr_r1: facets is not a list/);
+    expect(() => toOpenLineageFacets([{ ...facet('x', {}, T1, D1), value: '{oops' }], 'olr_r1')).toThrow(
+      /OpenLineageFacet olr_r1 \[0\]: field value is not valid JSON/,
+    );
+    expect(() => toOpenLineageFacets([{ ...facet('x', {}, T1, D1), eventTime: T1 }], 'olr_r1')).toThrow(
+      /field eventTime is not a DateTime/,
+    );
+  });
+
+  it('maps a run with its event count, sorted producers and facets; ranks stay internal', () => {
+    const run = toOpenLineageRun(runMap, [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)]);
+    expect(run).toEqual({
+      id: 'olr_r1',
+      runId: 'r1',
+      job: { namespace: 'ns', name: 'etl' },
+      state: 'FAIL',
+      startedAt: T1,
+      endedAt: T2,
+      parentRunId: 'p1',
+      facets: { nominalTime: { nominalStartTime: T1 } },
+      producers: ['https://a.example', 'https://b.example'],
+      eventCount: 3,
+    });
+  });
+
+  it('maps a run only known as a parent (no state, no job) and refuses a corrupt state or half a job', () => {
+    const placeholder = { id: 'olr_p1', nodeType: 'OpenLineageRun', runId: 'p1' };
+    expect(toOpenLineageRun(placeholder, [])).toEqual({
+      id: 'olr_p1',
+      runId: 'p1',
+      job: null,
+      state: null,
+      startedAt: null,
+      endedAt: null,
+      parentRunId: null,
+      facets: {},
+      producers: [],
+      eventCount: 0,
+    });
+    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [])).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
+    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [])).toThrow(/field jobName is not set together with its pair/);
+    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [])).toThrow(/field producers is not a list of strings/);
+    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [])).toThrow(/field eventCount is not an integer/);
+  });
+
+  it('labels a run lineage node by its job, else its runId; status from the state; createdAt = startedAt', () => {
+    expect(toLineageNode(runMap, 2)).toEqual({
+      id: 'olr_r1',
+      type: 'OpenLineageRun',
+      depth: 2,
+      label: 'etl',
+      status: 'Failed',
+      createdAt: T1,
+    });
+    expect(toLineageNode({ ...runMap, state: 'RUNNING' }, 0)).toMatchObject({ status: 'Executing' });
+    expect(toLineageNode({ ...runMap, state: 'ABORT' }, 0)).toMatchObject({ status: 'Stopped' });
+    expect(toLineageNode({ id: 'olr_p1', nodeType: 'OpenLineageRun', runId: 'p1' }, 1)).toEqual({
+      id: 'olr_p1',
+      type: 'OpenLineageRun',
+      depth: 1,
+      label: 'p1',
+    });
+  });
+
+  it('maps a stored event with its raw JSON', () => {
+    const map = {
+      eventDigest: D1,
+      kind: 'RunEvent',
+      eventType: 'START',
+      eventTime: driverDateTime(T1),
+      producer: 'https://a.example',
+      runId: 'r1',
+      receivedAt: driverDateTime(T2),
+      event: '{"eventType":"START"}',
+    };
+    expect(toOpenLineageStoredEvent(map)).toEqual({
+      eventDigest: D1,
+      kind: 'RunEvent',
+      eventType: 'START',
+      eventTime: T1,
+      producer: 'https://a.example',
+      runId: 'r1',
+      receivedAt: T2,
+      event: { eventType: 'START' },
+    });
+    const { eventType: _type, runId: _run, ...datasetEvent } = { ...map, kind: 'DatasetEvent' };
+    expect(toOpenLineageStoredEvent(datasetEvent)).toMatchObject({ kind: 'DatasetEvent', eventType: null, runId: null });
+    expect(() => toOpenLineageStoredEvent({ ...map, event: '[1]' })).toThrow(
+      new RegExp(`OpenLineageEvent ${D1}: field event is not a JSON object`),
+    );
+    expect(() => toOpenLineageStoredEvent({ ...map, kind: 'StepEvent' })).toThrow(/field kind is not one of RunEvent/);
+  });
+
+  it('maps a dataset: versions as read (newest first) and facets merged over its versions', () => {
+    const dataset = { namespace: 'ns', name: 'orders', uri: 'openlineage://ns/orders' };
+    expect(toOpenLineageDataset(dataset, ['ar_2', 'ar_1'], [facet('schema', { v: 1 }, T1, D1), facet('schema', { v: 2 }, T2, D1)])).toEqual(
+      { ...dataset, versionArtifactIds: ['ar_2', 'ar_1'], facets: { schema: { v: 2 } } },
+    );
+    expect(() => toOpenLineageDataset(dataset, [1], [])).toThrow(/openlineage:\/\/ns\/orders: versionIds is not a list of artifact ids/);
+  });
+
+  it('maps a column lineage row and refuses transformations that are not a JSON list', () => {
+    const row = {
+      from: { namespace: 'ns', name: 'orders', field: 'amount' },
+      to: { namespace: 'ns', name: 'summary', field: 'total' },
+      transformations: '[{"type":"DIRECT","subtype":"AGGREGATION"}]',
+    };
+    expect(toColumnLineageEdge(record(row))).toEqual({
+      from: row.from,
+      to: row.to,
+      transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION' }],
+    });
+    expect(() => toColumnLineageEdge(record({ ...row, transformations: '{}' }))).toThrow(
+      /Column lineage orders.amount -> summary.total: transformations is not a JSON list/,
+    );
+    expect(() => toColumnLineageEdge(record({ ...row, to: { namespace: 'ns', name: 'summary' } }))).toThrow(
+      /DatasetField: field field is not a string/,
+    );
   });
 });
 

@@ -11,8 +11,11 @@ import {
   APPROVAL_STATUSES,
   ARTIFACT_TYPES,
   CONTEXT_TYPES,
+  OPENLINEAGE_EVENT_KINDS,
+  OPENLINEAGE_RUN_STATES,
   STEP_TYPES,
   StoreCorruptError,
+  executionStatusOfOpenLineageState,
   isExecutionStatus,
   isNodeType,
   isStepStatus,
@@ -22,6 +25,7 @@ import {
   type ArtifactId,
   type ArtifactType,
   type CacheMissExplanation,
+  type ColumnLineageEdge,
   type Context,
   type ContextId,
   type ContextType,
@@ -30,10 +34,16 @@ import {
   type ExecutionId,
   type IsoTimestamp,
   type JsonObject,
+  type JsonValue,
   type LineageEdge,
   type LineageNode,
   type ModelPackage,
   type ModelPackageId,
+  type OpenLineageDataset,
+  type OpenLineageEventKind,
+  type OpenLineageRun,
+  type OpenLineageRunState,
+  type OpenLineageStoredEvent,
   type ParameterValue,
   type Pipeline,
   type PipelineExecution,
@@ -84,6 +94,12 @@ class Reader {
   oneOf<T extends string>(field: string, allowed: readonly T[]): T {
     const v = this.map[field];
     return (allowed as readonly unknown[]).includes(v) ? (v as T) : this.corrupt(field, `one of ${allowed.join(', ')}`);
+  }
+
+  nullableOneOf<T extends string>(field: string, allowed: readonly T[]): T | null {
+    const v = this.map[field];
+    if (v === null || v === undefined) return null;
+    return this.oneOf(field, allowed);
   }
 
   int(field: string): number {
@@ -357,7 +373,124 @@ export function toLineageNode(map: PropertyMap, depth: number): LineageNode {
         contextType: r.oneOf<ContextType>('type', CONTEXT_TYPES),
         ...(createdAt ? { createdAt } : {}),
       };
+    case 'OpenLineageRun': {
+      // A run only known as a parent has no state and no start yet: no status, no createdAt.
+      const status = executionStatusOfOpenLineageState(r.nullableOneOf<OpenLineageRunState>('state', OPENLINEAGE_RUN_STATES));
+      const startedAt = r.nullableTimestamp('startedAt');
+      return {
+        id,
+        type,
+        depth,
+        label: r.nullableString('jobName') ?? r.string('runId'),
+        ...(status ? { status } : {}),
+        ...(startedAt ? { createdAt: startedAt } : {}),
+      };
+    }
   }
+}
+
+/**
+ * Facet entries as `collect(f {.name, .value, .eventTime, .eventDigest})` returns them, as one
+ * object: for each name the value of the latest entry by (eventTime, eventDigest). A run's facets
+ * have one entry per name; a dataset's come from all its versions, hence the merge.
+ */
+export function toOpenLineageFacets(entries: unknown, owner: string): JsonObject {
+  if (!Array.isArray(entries)) throw new StoreCorruptError(`${owner}: facets is not a list`, { id: owner });
+  const latest = new Map<string, { value: JsonValue; eventTime: string; eventDigest: string }>();
+  entries.forEach((entry: unknown, i) => {
+    const map = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as PropertyMap) : {};
+    const r = new Reader(`OpenLineageFacet ${owner} [${i}]`, map);
+    const name = r.string('name');
+    const value = r.json<unknown>('value', undefined);
+    if (value === undefined) return r.corrupt('value', 'a JSON string');
+    const candidate = { value: value as JsonValue, eventTime: r.timestamp('eventTime'), eventDigest: r.string('eventDigest') };
+    const current = latest.get(name);
+    const later =
+      current === undefined ||
+      (candidate.eventTime === current.eventTime ? candidate.eventDigest > current.eventDigest : candidate.eventTime > current.eventTime);
+    if (later) latest.set(name, candidate);
+  });
+  // Sorted by name, so the same facets read back as the same object whatever order the rows came in.
+  return Object.fromEntries([...latest.keys()].sort().map((name) => [name, latest.get(name)!.value]));
+}
+
+/** A run node with its facet entries (a placeholder run has no eventCount or producers yet: 0 and []). */
+export function toOpenLineageRun(map: PropertyMap, facets: unknown): OpenLineageRun {
+  const r = new Reader('OpenLineageRun', map);
+  const id = r.string('id');
+  const jobNamespace = r.nullableString('jobNamespace');
+  const jobName = r.nullableString('jobName');
+  if ((jobNamespace === null) !== (jobName === null))
+    r.corrupt(jobName === null ? 'jobName' : 'jobNamespace', 'set together with its pair');
+  const eventCount = map['eventCount'] === undefined || map['eventCount'] === null ? 0 : r.int('eventCount');
+  return {
+    id,
+    runId: r.string('runId'),
+    job: jobNamespace === null || jobName === null ? null : { namespace: jobNamespace, name: jobName },
+    state: r.nullableOneOf<OpenLineageRunState>('state', OPENLINEAGE_RUN_STATES),
+    startedAt: r.nullableTimestamp('startedAt'),
+    endedAt: r.nullableTimestamp('endedAt'),
+    parentRunId: r.nullableString('parentRunId'),
+    facets: toOpenLineageFacets(facets, id),
+    producers: r.stringList('producers').sort(),
+    eventCount,
+  };
+}
+
+export function toOpenLineageStoredEvent(map: PropertyMap): OpenLineageStoredEvent {
+  const r = new Reader('OpenLineageEvent', map);
+  const eventDigest = r.string('eventDigest');
+  const event = new Reader(`OpenLineageEvent ${eventDigest}`, map).jsonObject('event');
+  return {
+    eventDigest: eventDigest as Digest,
+    kind: r.oneOf<OpenLineageEventKind>('kind', OPENLINEAGE_EVENT_KINDS),
+    eventType: r.nullableOneOf<OpenLineageRunState>('eventType', OPENLINEAGE_RUN_STATES),
+    eventTime: r.timestamp('eventTime'),
+    producer: r.string('producer'),
+    runId: r.nullableString('runId'),
+    receivedAt: r.timestamp('receivedAt'),
+    event,
+  };
+}
+
+/** A dataset (named by the caller) with its version ids (newest first) and the facet entries of its versions. */
+export function toOpenLineageDataset(
+  dataset: { readonly namespace: string; readonly name: string; readonly uri: string },
+  versionIds: unknown,
+  facets: unknown,
+): OpenLineageDataset {
+  if (!Array.isArray(versionIds) || !versionIds.every((v) => typeof v === 'string')) {
+    throw new StoreCorruptError(`OpenLineage dataset ${dataset.uri}: versionIds is not a list of artifact ids`, { uri: dataset.uri });
+  }
+  return { ...dataset, versionArtifactIds: versionIds as ArtifactId[], facets: toOpenLineageFacets(facets, dataset.uri) };
+}
+
+/** One row of list-column-lineage: `from` and `to` field maps and the transformations JSON. */
+export function toColumnLineageEdge(record: RecordLike): ColumnLineageEdge {
+  const field = (key: 'from' | 'to') => {
+    const map = mapColumn(record, key);
+    if (map === null) throw new StoreCorruptError(`Column lineage row has no ${key}`, { column: key });
+    const r = new Reader('DatasetField', map);
+    return { namespace: r.string('namespace'), name: r.string('name'), field: r.string('field') };
+  };
+  const from = field('from');
+  const to = field('to');
+  const text = record.get('transformations');
+  let transformations: unknown = null;
+  if (typeof text === 'string') {
+    try {
+      transformations = JSON.parse(text);
+    } catch {
+      // left null: reported below with the edge named
+    }
+  }
+  if (!Array.isArray(transformations)) {
+    throw new StoreCorruptError(`Column lineage ${from.name}.${from.field} -> ${to.name}.${to.field}: transformations is not a JSON list`, {
+      from,
+      to,
+    });
+  }
+  return { from, to, transformations: transformations as JsonValue[] };
 }
 
 export function toLineageEdge(record: RecordLike): LineageEdge {

@@ -3,7 +3,9 @@ import {
   ARTIFACT_TYPES,
   CONTEXT_TYPES,
   STEP_TYPES,
+  OPENLINEAGE_RUN_STATES,
   StoreCorruptError,
+  executionStatusOfOpenLineageState,
   isDigest,
   isExecutionStatus,
   isStepStatus,
@@ -20,6 +22,7 @@ import {
   type ExecutionId,
   type JsonObject,
   type LineageNode,
+  type OpenLineageRunState,
   type ModelPackage,
   type ModelPackageId,
   type ParameterValue,
@@ -281,7 +284,8 @@ export interface NodeRow {
 }
 
 /** Which table holds a node, from its id prefix (ids are prefixed by kind in @pedigree/domain). */
-export type NodeKind = 'Pipeline' | 'PipelineVersion' | 'PipelineExecution' | 'StepExecution' | 'Artifact' | 'ModelPackage' | 'Context';
+export type NodeKind =
+  'Pipeline' | 'PipelineVersion' | 'PipelineExecution' | 'StepExecution' | 'Artifact' | 'ModelPackage' | 'Context' | 'OpenLineageRun';
 
 const PREFIX_KINDS: readonly (readonly [string, NodeKind])[] = [
   ['pl_', 'Pipeline'],
@@ -291,6 +295,7 @@ const PREFIX_KINDS: readonly (readonly [string, NodeKind])[] = [
   ['ar_', 'Artifact'],
   ['mp_', 'ModelPackage'],
   ['cx_', 'Context'],
+  ['olr_', 'OpenLineageRun'],
 ];
 
 export function nodeKindOf(id: string): NodeKind | null {
@@ -328,6 +333,15 @@ export function toLineageNode(kind: NodeKind, row: NodeRow, depth: number = row.
     case 'Context':
       node.contextType = oneOf<ContextType>('contexts', row.id, 'type', row.a ?? '', CONTEXT_TYPES);
       break;
+    case 'OpenLineageRun': {
+      // A run only known as another run's parent has no state yet, so no status.
+      if (row.b === null) break;
+      const status = executionStatusOfOpenLineageState(
+        oneOf<OpenLineageRunState>('ol_runs', row.id, 'state', row.b, OPENLINEAGE_RUN_STATES),
+      );
+      if (status !== null) node.status = status;
+      break;
+    }
     default:
       break;
   }
@@ -385,5 +399,12 @@ export const NODE_SELECTS: Readonly<
     idColumn: 'id',
     keyColumn: 'node_key',
     columns: 't.id AS id, t.node_key AS key, t.name AS label, t.type AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
+  },
+  OpenLineageRun: {
+    table: 'ol_runs',
+    idColumn: 'node_id',
+    keyColumn: 'node_key',
+    columns:
+      't.node_id AS id, t.node_key AS key, coalesce(t.job_name, t.run_id) AS label, NULL AS a, t.state AS b, NULL AS c, t.started_at AS created_at',
   },
 };

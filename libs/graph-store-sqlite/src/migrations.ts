@@ -159,15 +159,108 @@ CREATE TABLE edges (
 CREATE INDEX edges_in ON edges (to_id, type, from_id);
 `;
 
-/** The node key of a version-1 TEXT node id, or NULL when no node has that id (see node-keys.ts). */
+/*
+ * OpenLineage (libs/graph-store-sqlite/src/openlineage.ts). Run nodes, the raw event log and the
+ * facets live in their own tables; dataset versions are ordinary artifacts and every graph edge
+ * is an ordinary row of `edges`. Every derived column is kept order-independent: a value carries
+ * the rank of the event it came from and is only replaced by a higher rank, so any arrival order
+ * of the same events gives the same rows.
+ */
+const openLineage = `
+-- One row per run, including runs only known as another run's parent (state and started_at NULL).
+-- *_rank columns are '<priority>|<eventTime>|<eventDigest>' texts: a later rank replaces the value.
+CREATE TABLE ol_runs (
+  run_id         TEXT PRIMARY KEY,
+  node_id        TEXT NOT NULL UNIQUE,
+  job_namespace  TEXT,
+  job_name       TEXT,
+  job_rank       TEXT,
+  state          TEXT,
+  state_rank     TEXT,
+  started_at     TEXT,
+  ended_at       TEXT,
+  parent_run_id  TEXT,
+  parent_rank    TEXT,
+  event_count    INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+-- listOpenLineageRuns: newest first (runs never started sort last), optionally by job or parent.
+CREATE INDEX ol_runs_started ON ol_runs (coalesce(started_at, ''), run_id);
+CREATE INDEX ol_runs_job ON ol_runs (job_namespace, job_name, coalesce(started_at, ''), run_id);
+CREATE INDEX ol_runs_parent ON ol_runs (parent_run_id, coalesce(started_at, ''), run_id);
+
+-- The raw events as received, append-only; a re-sent identical event (same digest) is stored once.
+CREATE TABLE ol_events (
+  seq           INTEGER PRIMARY KEY,
+  event_digest  TEXT NOT NULL UNIQUE,
+  kind          TEXT NOT NULL,
+  event_type    TEXT,
+  event_time    TEXT NOT NULL,
+  producer      TEXT NOT NULL,
+  run_id        TEXT,
+  received_at   TEXT NOT NULL,
+  event         TEXT NOT NULL
+);
+-- listOpenLineageEvents: a run's events in (eventTime, eventDigest) order.
+CREATE INDEX ol_events_run ON ol_events (run_id, event_time, event_digest);
+CREATE TRIGGER ol_events_no_update BEFORE UPDATE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
+CREATE TRIGGER ol_events_no_delete BEFORE DELETE ON ol_events BEGIN SELECT RAISE(ABORT, 'ol_events is append-only'); END;
+
+-- The producers seen per run: read with the run, so its cost must not grow with the run's
+-- events (a streaming job sends a RUNNING event per checkpoint for as long as it runs).
+CREATE TABLE ol_run_producers (
+  run_id    TEXT NOT NULL,
+  producer  TEXT NOT NULL,
+  PRIMARY KEY (run_id, producer)
+) WITHOUT ROWID;
+
+-- Facets by owner (run node id, job context id or dataset version artifact id) and name: the
+-- value of the latest event by (event_time, event_digest).
+CREATE TABLE ol_facets (
+  owner_id      TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  event_time    TEXT NOT NULL,
+  event_digest  TEXT NOT NULL,
+  PRIMARY KEY (owner_id, name)
+) WITHOUT ROWID;
+
+-- inputFacets / outputFacets per (run, dataset version, direction), same latest-wins rule.
+CREATE TABLE ol_io_facets (
+  run_id        TEXT NOT NULL,
+  artifact_id   TEXT NOT NULL,
+  direction     TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  event_time    TEXT NOT NULL,
+  event_digest  TEXT NOT NULL,
+  PRIMARY KEY (run_id, artifact_id, direction, name)
+) WITHOUT ROWID;
+
+-- Field-level lineage; transformations from the latest event naming the edge.
+CREATE TABLE ol_column_lineage (
+  from_namespace   TEXT NOT NULL,
+  from_name        TEXT NOT NULL,
+  from_field       TEXT NOT NULL,
+  to_namespace     TEXT NOT NULL,
+  to_name          TEXT NOT NULL,
+  to_field         TEXT NOT NULL,
+  transformations  TEXT NOT NULL,
+  event_time       TEXT NOT NULL,
+  event_digest     TEXT NOT NULL,
+  PRIMARY KEY (from_namespace, from_name, from_field, to_namespace, to_name, to_field)
+) WITHOUT ROWID;
+-- listColumnLineage UPSTREAM (edges into a dataset or one of its fields); DOWNSTREAM uses the key.
+CREATE INDEX ol_column_lineage_to ON ol_column_lineage (to_namespace, to_name, to_field);
+`;
+
+/** The node key of a version-1/2 TEXT node id, or NULL when no node has that id (see node-keys.ts). */
 function keyOfIdSql(column: string): string {
+  const branch = (prefix: string, lookup: string): string => `WHEN substr(${column}, 1, ${prefix.length}) = '${prefix}' THEN (${lookup})`;
   const branches = [
-    `WHEN '${ID_PREFIX.artifact}' THEN (SELECT a.seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} FROM artifacts a WHERE a.id = ${column})`,
-    ...KEYED_NODE_TABLES.map(
-      (t) => `WHEN '${PREFIX_OF[t.kind]}' THEN (SELECT n.node_key FROM ${t.table} n WHERE n.${t.idColumn} = ${column})`,
-    ),
+    branch(ID_PREFIX.artifact, `SELECT a.seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} FROM artifacts a WHERE a.id = ${column}`),
+    ...KEYED_NODE_TABLES.map((t) => branch(PREFIX_OF[t.kind], `SELECT n.node_key FROM ${t.table} n WHERE n.${t.idColumn} = ${column}`)),
   ];
-  return `CASE substr(${column}, 1, 3) ${branches.join(' ')} END`;
+  return `CASE ${branches.join(' ')} END`;
 }
 
 const PREFIX_OF: Readonly<Record<(typeof KEYED_NODE_TABLES)[number]['kind'], string>> = {
@@ -177,7 +270,17 @@ const PREFIX_OF: Readonly<Record<(typeof KEYED_NODE_TABLES)[number]['kind'], str
   Pipeline: ID_PREFIX.pipeline,
   ModelPackage: ID_PREFIX.modelPackage,
   Context: ID_PREFIX.context,
+  OpenLineageRun: ID_PREFIX.openLineageRun,
 };
+
+/** Numbers a node table's existing rows (see KEYED_NODE_TABLES.numberedBy). */
+function numberRowsSql(t: (typeof KEYED_NODE_TABLES)[number]): string {
+  const code = NODE_KIND_CODES[t.kind];
+  if (t.numberedBy === 'rowid') return `UPDATE ${t.table} SET node_key = rowid * ${KIND_SLOTS} + ${code};`;
+  return `UPDATE ${t.table} SET node_key = o.n * ${KIND_SLOTS} + ${code}
+  FROM (SELECT ${t.idColumn} AS id, row_number() OVER (ORDER BY ${t.numberedBy}) AS n FROM ${t.table}) AS o
+  WHERE o.id = ${t.table}.${t.idColumn};`;
+}
 
 /*
  * Version 3: integer node keys (see node-keys.ts). Every node table but artifacts gets a
@@ -188,7 +291,7 @@ const PREFIX_OF: Readonly<Record<(typeof KEYED_NODE_TABLES)[number]['kind'], str
 const integerNodeKeys = `
 ${KEYED_NODE_TABLES.map(
   (t) => `ALTER TABLE ${t.table} ADD COLUMN node_key INTEGER;
-UPDATE ${t.table} SET node_key = rowid * ${KIND_SLOTS} + ${NODE_KIND_CODES[t.kind]};
+${numberRowsSql(t)}
 -- Node key -> row (traversal results, edge ends); the next key of the kind (its MAX).
 CREATE UNIQUE INDEX ${t.table}_node_key ON ${t.table} (node_key);`,
 ).join('\n')}
@@ -233,6 +336,7 @@ ALTER TABLE step_artifacts_v3 RENAME TO step_artifacts;
 /** Ordered, forward-only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'openlineage', sql: openLineage },
   { version: 3, name: 'integer node keys for edges and channel bindings', sql: integerNodeKeys },
 ];
 

@@ -24,7 +24,7 @@ export const NODE_KIND_CODES: Readonly<Record<NodeKind, number>> = {
   Pipeline: 4,
   ModelPackage: 5,
   Context: 6,
-  // 7 is reserved for OpenLineageRun.
+  OpenLineageRun: 7,
 };
 
 const KIND_BY_CODE: readonly (NodeKind | undefined)[] = (() => {
@@ -65,19 +65,22 @@ export function edgeTypeOfCode(code: number): EdgeType | undefined {
 /**
  * The node tables other than artifacts, with the column holding the node's TEXT id. Each has a
  * `node_key` column from version 3 on; a new row takes the next key of its kind (see
- * `nextNodeKeySql`).
+ * `nextNodeKeySql`). `numberedBy` orders the rows that migration 3 found (rowid: insertion order;
+ * ol_runs is WITHOUT ROWID).
  */
 export const KEYED_NODE_TABLES: readonly {
   readonly kind: Exclude<NodeKind, 'Artifact'>;
   readonly table: string;
   readonly idColumn: string;
+  readonly numberedBy: string;
 }[] = [
-  { kind: 'StepExecution', table: 'step_executions', idColumn: 'id' },
-  { kind: 'PipelineExecution', table: 'executions', idColumn: 'id' },
-  { kind: 'PipelineVersion', table: 'pipeline_versions', idColumn: 'id' },
-  { kind: 'Pipeline', table: 'pipelines', idColumn: 'node_id' },
-  { kind: 'ModelPackage', table: 'model_packages', idColumn: 'id' },
-  { kind: 'Context', table: 'contexts', idColumn: 'id' },
+  { kind: 'StepExecution', table: 'step_executions', idColumn: 'id', numberedBy: 'rowid' },
+  { kind: 'PipelineExecution', table: 'executions', idColumn: 'id', numberedBy: 'rowid' },
+  { kind: 'PipelineVersion', table: 'pipeline_versions', idColumn: 'id', numberedBy: 'rowid' },
+  { kind: 'Pipeline', table: 'pipelines', idColumn: 'node_id', numberedBy: 'rowid' },
+  { kind: 'ModelPackage', table: 'model_packages', idColumn: 'id', numberedBy: 'rowid' },
+  { kind: 'Context', table: 'contexts', idColumn: 'id', numberedBy: 'rowid' },
+  { kind: 'OpenLineageRun', table: 'ol_runs', idColumn: 'node_id', numberedBy: "coalesce(started_at, ''), run_id" },
 ];
 
 /** A scalar subquery for the next node key of a table: one seek to the end of its node_key index. */
@@ -103,6 +106,8 @@ export function createNodeKeyLookup(
   return (id) => {
     const kind = kindOf(id);
     if (kind === null) return undefined;
-    return (statementFor(kind).get(id) as { key: number } | undefined)?.key;
+    // A row without a key (written without one by mistake) counts as absent: an edge to it
+    // could never be read back.
+    return (statementFor(kind).get(id) as { key: number | null } | undefined)?.key ?? undefined;
   };
 }

@@ -45,7 +45,11 @@ import {
   decodeCursor,
   encodeCursor,
   normalizePageRequest,
+  normalizeColumnLineageQuery,
   normalizeTraverseQuery,
+  openLineageRecordIssues,
+  requireOpenLineageDataset,
+  requireOpenLineageRunId,
   type ArtifactInput,
   type EdgeInput,
   type GraphStore,
@@ -89,6 +93,7 @@ import {
   type StepExecutionRow,
 } from './mappers.ts';
 import { EDGE_TYPE_CODES, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
+import { createOpenLineageTables, type OpenLineageTables } from './openlineage.ts';
 import { createTraverser, type Traverser } from './traversal.ts';
 
 /** The few log calls the adapter makes; pass a pino child logger or anything shaped like it. */
@@ -278,6 +283,13 @@ function ftsQuery(text: string): string | null {
   return words.length === 0 ? null : words.join(' AND ');
 }
 
+/** The full-text `props` text of an artifact's properties. */
+function ftsPropertyText(properties: JsonObject): string {
+  const words: string[] = [];
+  propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
+  return words.join(' ');
+}
+
 /** The caller-given time, or now. */
 function atOrNow(at: IsoTimestamp | undefined): IsoTimestamp {
   return at ?? nowIso();
@@ -307,6 +319,7 @@ class SqliteGraphStore implements GraphStore {
   readonly #traverser: Traverser;
   /** Node key by TEXT id (undefined when no such node). */
   readonly #nodeKey: (id: string) => number | undefined;
+  readonly #openLineage: OpenLineageTables;
   readonly #logger: SqliteStoreLogger | undefined;
 
   readonly #busyTimeoutMs: number;
@@ -364,6 +377,7 @@ class SqliteGraphStore implements GraphStore {
     };
     this.#insertEdges = new MultiRowInsert(prepare, 'INSERT OR IGNORE INTO edges (from_key, type, to_key) VALUES', '(?, ?, ?)', 3);
     this.#insertFts = new MultiRowInsert(prepare, 'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES', '(?, ?, ?, ?)', 4);
+    this.#openLineage = createOpenLineageTables({ prepare, ftsText: ftsPropertyText });
   }
 
   /** Writes the rows a call deferred to its end. */
@@ -1564,4 +1578,55 @@ class SqliteGraphStore implements GraphStore {
   provenance: GraphStore['provenance'] = (modelArtifactId, options) => computeProvenance(this, modelArtifactId, options);
   impact: GraphStore['impact'] = (artifactId, options) => computeImpact(this, artifactId, options);
   paths: GraphStore['paths'] = (query) => computePaths(this, query);
+
+  // ---- OpenLineage (openlineage.ts) ------------------------------------------------------------
+
+  recordOpenLineageEvent: GraphStore['recordOpenLineageEvent'] = (record) => {
+    const issues = openLineageRecordIssues(record);
+    if (issues.length > 0) return Promise.reject(new ValidationError('OpenLineage event record', issues));
+    return this.#write('recordOpenLineageEvent', () => this.#openLineage.record(record));
+  };
+
+  findOpenLineageRun: GraphStore['findOpenLineageRun'] = async (runId) => {
+    const id = requireOpenLineageRunId('runId', runId);
+    return this.#read('findOpenLineageRun', () => this.#openLineage.run(id));
+  };
+
+  getOpenLineageRun: GraphStore['getOpenLineageRun'] = async (runId) => {
+    const run = await this.findOpenLineageRun(runId);
+    if (!run) throw new NotFoundError('OpenLineageRun', runId);
+    return run;
+  };
+
+  listOpenLineageRuns: GraphStore['listOpenLineageRuns'] = async (query = {}) => {
+    const { first, after } = normalizePageRequest(query);
+    const optional = (argument: string, value: string | undefined): string | null =>
+      value === undefined ? null : requireString(argument, value);
+    const q = {
+      first,
+      after,
+      jobNamespace: optional('jobNamespace', query.jobNamespace),
+      jobName: optional('jobName', query.jobName),
+      parentRunId: query.parentRunId === undefined ? null : requireOpenLineageRunId('parentRunId', query.parentRunId),
+    };
+    return this.#read('listOpenLineageRuns', () => this.#openLineage.listRuns(q));
+  };
+
+  listOpenLineageEvents: GraphStore['listOpenLineageEvents'] = async (query) => {
+    const runId = requireOpenLineageRunId('runId', query?.runId);
+    const { first, after } = normalizePageRequest(query);
+    const page = await this.#read('listOpenLineageEvents', () => this.#openLineage.listEvents(runId, first, after));
+    if (!page) throw new NotFoundError('OpenLineageRun', query.runId);
+    return page;
+  };
+
+  findOpenLineageDataset: GraphStore['findOpenLineageDataset'] = async (namespace, name) => {
+    requireOpenLineageDataset(namespace, name);
+    return this.#read('findOpenLineageDataset', () => this.#openLineage.dataset(namespace, name));
+  };
+
+  listColumnLineage: GraphStore['listColumnLineage'] = async (query) => {
+    const q = normalizeColumnLineageQuery(query);
+    return this.#read('listColumnLineage', () => this.#openLineage.columnLineage(q));
+  };
 }

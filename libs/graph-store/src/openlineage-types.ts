@@ -47,6 +47,13 @@ export interface OpenLineageDatasetRecord extends OpenLineageDatasetRef {
  *   else the unversioned node) to the output's version artifact;
  * - a DatasetEvent upserts its dataset; a JobEvent upserts its job and its datasets, with DERIVED_FROM
  *   from every input to every output when it has both.
+ * A job's Context has type OpenLineageJob, name `canonicalJson([namespace, name])` (so its id is
+ * `contextIdFor` of its type and name, like every Context), properties `{ openlineage: { namespace,
+ * name } }` and createdAt the earliest eventTime naming the job. A run's job is the one its own
+ * events name; a child's parent facet names it only until then (rank: own events, then eventTime,
+ * then eventDigest), and the run keeps one ASSOCIATED_WITH edge, to that job.
+ * Rejected records (nothing stored): VALIDATION_FAILED with the field path, for the shape checks of
+ * `openLineageRecordIssues` and for a facet, transformation list or event that is not JSON.
  * A version's artifact: type DataSet, name = the dataset name, size 0 (OpenLineage does not give
  * bytes), properties `{ openlineage: { namespace, name, version } }`; its facets are read with
  * `findOpenLineageDataset`. Artifact `createdAt` of a version is the earliest eventTime that mentioned it; `previousVersionId`

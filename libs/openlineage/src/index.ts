@@ -1,1 +1,4 @@
-export {};
+export * from './emitter.ts';
+export * from './validate.ts';
+export * from './normalize.ts';
+export * from './ingest.ts';

@@ -2,13 +2,14 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalDigest, isPedigreeError, type ArtifactId } from '@pedigree/domain';
+import { pathToFileURL } from 'node:url';
+import { canonicalDigest, digestPath, isPedigreeError, type ArtifactId } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import { ARTIFACT_URI_PREFIX, createLocalArtifactStore } from '@pedigree/artifact-store';
 import { seedLineage, type SeededLineage } from '../test/seed-lineage.ts';
 import { buildAuditReport } from './build-audit-report.ts';
-import { prettyCanonicalJson, renderJson } from './render-json.ts';
+import { prettyCanonicalJson, renderJson, reportDigest } from './render-json.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderHtml } from './render-html.ts';
 import type { ReportArtifact } from './report-types.ts';
@@ -57,10 +58,20 @@ describe('buildAuditReport', () => {
       expect(d.size).toBeGreaterThan(0);
     }
     expect(report.datasets[0]!.name).toBe('train'); // nearest first
-    expect(report.code.map((c) => c.name)).toEqual(['train.ts']);
-    expect(report.codeFiles).toEqual([
-      { path: 'code/train.ts', digest: report.code[0]!.digest, kind: 'handler', export: 'train', steps: ['train'] },
+    // The code section is the Code artifacts the steps consumed, with what each file was to them.
+    expect(report.code.map((c) => [c.name, c.role, c.export, c.steps])).toEqual([
+      ['code/helpers.ts', 'import', null, ['train']],
+      ['code/prepare.py', 'command', null, ['preprocess']],
+      ['code/train.ts', 'handler', 'train', ['train']],
     ]);
+    for (const c of report.code) {
+      expect(c.uri).toBe(pathToFileURL(path.join(dir, c.name)).href);
+      expect(c.digest).toBe((await digestPath(path.join(dir, c.name))).digest);
+      // Every code file is also an artifact of the report, so verifyReport re-hashes it.
+      expect(report.artifacts.map((a) => a.id)).toContain(c.id);
+    }
+    expect(report.formatVersion).toBe(2);
+    expect(report).not.toHaveProperty('codeFiles');
     // evaluate consumes the model: downstream, so not part of its provenance.
     expect(report.steps.map((s) => s.stepName)).not.toContain('evaluate');
   });
@@ -83,7 +94,7 @@ describe('buildAuditReport', () => {
     expect(train.resolvedArguments).toMatchObject({ arguments: { epochs: 200, learningRate: 0.1 } });
     expect(train.durationMs).toBe(5000);
     expect(train.attempts).toHaveLength(1);
-    expect(train.inputs.map((i) => i.name)).toEqual(['code', 'train']);
+    expect(train.inputs.map((i) => i.name)).toEqual(['code:code/helpers.ts', 'code:code/train.ts', 'train']);
     expect(train.outputs).toEqual([{ name: 'model', artifactId: seeded.modelArtifactId }]);
     // Every channel names an artifact described in the report.
     const ids = new Set(report.artifacts.map((a) => a.id));
@@ -158,6 +169,11 @@ describe('renderers are deterministic', () => {
     expect(md).toContain('```mermaid\nflowchart LR');
     for (const d of report.datasets) expect(md).toContain(d.digest);
     expect(md).toContain('Accuracy above 0.95 \\| reviewed \\<ok\\>');
+    // The code table: one row per Code artifact, the handler module with its export.
+    const train = report.code.find((c) => c.name === 'code/train.ts')!;
+    expect(md).toContain(`| \`code/train.ts#train\` | handler | \`${train.digest}\` | train | \`${train.uri}\` |`);
+    expect(md).toMatch(/\| `code\/helpers\.ts` \| import \| `sha256:[0-9a-f]{64}` \| train \|/);
+    expect(renderHtml(report)).toContain('code/prepare.py');
   });
 
   it('renders self-contained HTML: inline SVG, print CSS, no external resources, escaped text', async () => {
@@ -202,16 +218,36 @@ describe('verifyReport', () => {
     expect(changed[0]!.actualDigest).not.toBe(changed[0]!.expectedDigest);
   });
 
-  it('catches a changed source file of a step, and leaves relative paths unchecked without a base directory', async () => {
+  it('catches a changed source file of a step through its Code artifact, without any base directory', async () => {
     const json = renderJson(await build());
-    await writeFile(seeded.codePath, 'export function train() { return 43; }\n');
-    const result = await verifyReport(json, { resolveArtifact: resolver() });
-    expect(result.ok).toBe(false);
-    // The same file is both a Code artifact (file:// URI) and a code file of the train step.
-    const changed = result.artifacts.filter((a) => a.status === 'changed');
-    expect(changed).toHaveLength(2);
-    expect(changed.find((a) => a.type === 'Code' && a.id.startsWith('ar_'))?.name).toBe('train.ts');
-    expect(result.artifacts.find((a) => a.id === 'code:code/train.ts')?.status).toBe('changed');
+    const original = await readFile(seeded.codePath, 'utf8');
+    await writeFile(seeded.codePath, original.replace('return rate', 'return rate * 2'));
+    try {
+      for (const resolve of [resolver(), createFileResolver()]) {
+        const result = await verifyReport(json, { resolveArtifact: resolve });
+        expect(result.ok).toBe(false);
+        const changed = result.artifacts.filter((a) => a.status === 'changed');
+        expect(changed.map((a) => [a.type, a.name])).toEqual([['Code', 'code/train.ts']]);
+        expect(changed[0]!.uri).toBe(pathToFileURL(seeded.codePath).href);
+      }
+    } finally {
+      await writeFile(seeded.codePath, original);
+    }
+  });
+
+  it('still verifies a format-1 report, re-hashing its codeFiles by project-relative path', async () => {
+    const doc = JSON.parse(renderJson(await build())) as { report: Record<string, unknown> };
+    const legacy = {
+      ...doc.report,
+      formatVersion: 1,
+      codeFiles: [
+        { path: 'code/train.ts', digest: (await digestPath(seeded.codePath)).digest, kind: 'handler', export: 'train', steps: ['train'] },
+      ],
+    };
+    const json = JSON.stringify({ report: legacy, sha256: reportDigest(legacy as never) });
+    const ok = await verifyReport(json, { resolveArtifact: resolver() });
+    expect(ok.hash.valid).toBe(true);
+    expect(ok.artifacts.find((a) => a.id === 'code:code/train.ts')?.status).toBe('unchanged');
     const noBase = await verifyReport(json, { resolveArtifact: createFileResolver() });
     expect(noBase.artifacts.find((a) => a.id === 'code:code/train.ts')?.status).toBe('unchecked');
   });

@@ -20,6 +20,7 @@ import {
   type ReportArtifact,
   type ReportChannel,
   type ReportCodeFile,
+  type ReportCodeRole,
   type ReportDataset,
   type ReportExecution,
   type ReportLineageEdge,
@@ -119,12 +120,11 @@ export async function buildAuditReport(store: GraphStore, options: BuildAuditRep
     .filter((a) => a.type === 'DataSet' && depthOf.has(a.id) && a.id !== model.id)
     .map((a) => ({ ...toReportArtifact(a), depth: depthOf.get(a.id)! }))
     .sort((a, b) => a.depth - b.depth || cmp(a.uri, b.uri) || cmp(a.id, b.id));
-  const code = artifacts
-    .filter((a) => a.type === 'Code' && depthOf.has(a.id))
-    .map(toReportArtifact)
-    .sort(byTypeNameId);
-
-  const codeFiles = collectCodeFiles(stepExecutions);
+  const code = collectCode(
+    artifacts.filter((a) => a.type === 'Code' && depthOf.has(a.id)),
+    links,
+    new Map(stepExecutions.map((st) => [st.id as string, st])),
+  );
 
   const packages = [...(packagesByArtifact.get(model.id) ?? [])]
     .map(toReportPackage)
@@ -142,7 +142,6 @@ export async function buildAuditReport(store: GraphStore, options: BuildAuditRep
     steps,
     datasets,
     code,
-    codeFiles,
     artifacts: reportArtifacts,
     lineage: lineageGraph(traversal.nodes, traversal.edges, stepExecutions, packages, model.id),
     truncated: traversal.truncated,
@@ -293,30 +292,48 @@ function toReportStep(
   };
 }
 
+const ROLE_RANK: Readonly<Record<ReportCodeRole, number>> = { handler: 0, command: 1, import: 2 };
+
 /**
- * Source files from the steps' cache-key material (`resolvedArguments.code`): a handler's module
- * and digest, or the project files a command names (`files: { path: digest }`).
+ * The code section: the upstream Code artifacts, each with the steps that consumed it and what it
+ * was to them. The role comes from the step's cache-key material (`resolvedArguments.code`): for a
+ * handler step the file whose digest is the handler's is the module, the others are its imports;
+ * for a command step the files are the ones its argv names. A file used in several roles shows
+ * the strongest (handler, then command, then import).
  */
-function collectCodeFiles(steps: readonly StepExecution[]): ReportCodeFile[] {
-  const byKey = new Map<string, { path: string; digest: string; kind: 'handler' | 'command'; export: string | null; steps: Set<string> }>();
-  const add = (path: unknown, digest: unknown, kind: 'handler' | 'command', exportName: string | null, step: string): void => {
-    if (typeof path !== 'string' || typeof digest !== 'string') return;
-    const key = `${path}\u0000${digest}\u0000${exportName ?? ''}`;
-    const entry = byKey.get(key) ?? { path, digest, kind, export: exportName, steps: new Set<string>() };
-    entry.steps.add(step);
-    byKey.set(key, entry);
-  };
-  for (const s of steps) {
-    const code = s.resolvedArguments?.code;
+function collectCode(
+  codeArtifacts: readonly Artifact[],
+  links: readonly { stepExecutionId: string; direction: 'input' | 'output'; artifact: Artifact }[],
+  steps: ReadonlyMap<string, StepExecution>,
+): ReportCodeFile[] {
+  const usage = new Map<string, { role: ReportCodeRole | null; export: string | null; steps: Set<string> }>();
+  for (const a of codeArtifacts) usage.set(a.id, { role: null, export: null, steps: new Set() });
+  for (const link of links) {
+    const entry = usage.get(link.artifact.id);
+    const step = steps.get(link.stepExecutionId);
+    if (!entry || !step || link.direction !== 'input') continue;
+    entry.steps.add(step.stepName);
+    const code = step.resolvedArguments?.code;
     if (code === null || typeof code !== 'object' || Array.isArray(code)) continue;
-    if (code.kind === 'handler') add(code.module, code.digest, 'handler', typeof code.export === 'string' ? code.export : null, s.stepName);
-    if (code.kind === 'command' && code.files !== null && typeof code.files === 'object' && !Array.isArray(code.files)) {
-      for (const [path, digest] of Object.entries(code.files)) add(path, digest, 'command', null, s.stepName);
+    let role: ReportCodeRole | null = null;
+    let exportName: string | null = null;
+    if (code.kind === 'handler') {
+      role = code.digest === link.artifact.digest ? 'handler' : 'import';
+      if (role === 'handler' && typeof code.export === 'string') exportName = code.export;
+    } else if (code.kind === 'command') {
+      role = 'command';
+    }
+    if (role !== null && (entry.role === null || ROLE_RANK[role] < ROLE_RANK[entry.role])) {
+      entry.role = role;
+      entry.export = exportName;
     }
   }
-  return [...byKey.values()]
-    .map((e) => ({ ...e, steps: [...e.steps].sort() }))
-    .sort((a, b) => cmp(a.path, b.path) || cmp(a.digest, b.digest) || cmp(a.export ?? '', b.export ?? ''));
+  return codeArtifacts
+    .map((a) => {
+      const u = usage.get(a.id)!;
+      return { ...toReportArtifact(a), role: u.role, export: u.export, steps: [...u.steps].sort() };
+    })
+    .sort(byTypeNameId);
 }
 
 function durationMs(start: string | null, end: string | null): number | null {

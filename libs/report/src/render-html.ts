@@ -112,28 +112,24 @@ export function renderHtml(report: AuditReport): string {
   body.push('</section>');
 
   body.push('<section><h2>Code</h2>');
-  body.push('<p>The source files the steps ran, with the fingerprint of their exact contents at the time.</p>');
   body.push(
-    report.codeFiles.length === 0
-      ? '<p>No source files were recorded for the steps.</p>'
+    '<p>The source files the steps ran, with the fingerprint of their exact contents at the time: the handler module a step ran, ' +
+      'the project files it imports, or the files a command names.</p>',
+  );
+  body.push(
+    report.code.length === 0
+      ? '<p>No code files were recorded for the steps.</p>'
       : table(
-          ['Source file', 'Kind', 'Digest (SHA-256)', 'Used by'],
-          report.codeFiles.map((c) => [
-            mono(c.export ? `${c.path}#${c.export}` : c.path),
-            esc(c.kind),
+          ['Source file', 'Role', 'Digest (SHA-256)', 'Used by', 'Location'],
+          report.code.map((c) => [
+            mono(c.export ? `${c.name}#${c.export}` : c.name),
+            esc(c.role ?? '-'),
             mono(c.digest),
-            esc(c.steps.join(', ')),
+            esc(c.steps.join(', ') || '-'),
+            mono(c.uri),
           ]),
         ),
   );
-  if (report.code.length > 0) {
-    body.push(
-      table(
-        ['Code artifact', 'Location', 'Digest (SHA-256)'],
-        report.code.map((c) => [esc(c.name), mono(c.uri), mono(c.digest)]),
-      ),
-    );
-  }
   body.push('</section>');
 
   body.push('<section><h2>Pipeline and runs</h2>');

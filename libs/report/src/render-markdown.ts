@@ -98,28 +98,20 @@ export function renderMarkdown(report: AuditReport): string {
 
   out.push('## Code', '');
   out.push(
-    report.codeFiles.length === 0
-      ? 'No source files were recorded for the steps.'
+    report.code.length === 0
+      ? 'No code files were recorded for the steps (steps run before code was recorded as artifacts keep their code digests in their cache keys only).'
       : table(
-          ['Source file', 'Kind', 'Digest', 'Used by'],
-          report.codeFiles.map((c) => [
-            code(c.export ? `${c.path}#${c.export}` : c.path),
-            c.kind,
+          ['Source file', 'Role', 'Digest', 'Used by', 'Location'],
+          report.code.map((c) => [
+            code(c.export ? `${c.name}#${c.export}` : c.name),
+            c.role ?? '-',
             code(c.digest),
-            text(c.steps.join(', ')),
+            text(c.steps.join(', ') || '-'),
+            code(c.uri),
           ]),
         ),
     '',
   );
-  if (report.code.length > 0) {
-    out.push(
-      table(
-        ['Code artifact', 'URI', 'Digest'],
-        report.code.map((c) => [text(c.name), code(c.uri), code(c.digest)]),
-      ),
-      '',
-    );
-  }
 
   out.push('## Steps', '');
   for (const s of report.steps) out.push(...stepSection(s, artifactById), '');

@@ -19,7 +19,12 @@ import type {
  */
 
 export const AUDIT_REPORT_FORMAT = 'pedigree.audit-report' as const;
-export const AUDIT_REPORT_FORMAT_VERSION = 1 as const;
+/**
+ * 2: the code section is the upstream `Code` artifacts the executor recorded (file:// URIs, with the
+ * role each played and the steps that ran it); version 1 listed source files from the steps' cache
+ * keys in `codeFiles` (handler steps of cache format 2 showed none there).
+ */
+export const AUDIT_REPORT_FORMAT_VERSION = 2 as const;
 
 export interface ReportArtifact {
   readonly id: string;
@@ -58,16 +63,25 @@ export interface ReportModelPackage {
   readonly approvals: readonly ReportApproval[];
 }
 
-/** A source file a step ran (handler module or a file named in a command), as recorded in its cache key. */
-export interface ReportCodeFile {
-  /** Project-relative path (or the path as recorded when outside the project). */
-  readonly path: string;
-  /** sha256 of the file's bytes when the step ran. */
-  readonly digest: string;
-  readonly kind: 'handler' | 'command';
+/** How the steps used a code file. */
+export type ReportCodeRole =
+  /** The handler module a step ran. */
+  | 'handler'
+  /** A project file a handler module imports (directly or through other imports). */
+  | 'import'
+  /** A project file named in a command's argv. */
+  | 'command';
+
+/**
+ * A code file behind the model: an upstream `Code` artifact (recorded by the executor with a
+ * `file://` URI, consumed by every step that ran it), with what it was to those steps.
+ */
+export interface ReportCodeFile extends ReportArtifact {
+  /** What the file was to the steps that consumed it; null when no upstream step consumed it (e.g. imported lineage). */
+  readonly role: ReportCodeRole | null;
   /** The handler's export, for handler modules. */
   readonly export: string | null;
-  /** Names of the steps that ran this file. */
+  /** Names of the upstream steps that consumed it, sorted. */
   readonly steps: readonly string[];
 }
 
@@ -157,10 +171,8 @@ export interface AuditReport {
   readonly steps: readonly ReportStep[];
   /** Every upstream DataSet, nearest first. */
   readonly datasets: readonly ReportDataset[];
-  /** Every upstream Code artifact. */
-  readonly code: readonly ReportArtifact[];
-  /** Every source file the upstream steps ran, with its digest (from their cache keys); `verifyReport` re-hashes these too. */
-  readonly codeFiles: readonly ReportCodeFile[];
+  /** Every upstream Code artifact: the source files the steps ran, with their digests. `verifyReport` re-hashes them (they are in `artifacts`). */
+  readonly code: readonly ReportCodeFile[];
   /** Every artifact the report refers to (the model, datasets, code, intermediates): what `verifyReport` re-hashes. */
   readonly artifacts: readonly ReportArtifact[];
   readonly lineage: {

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digestPath, ValidationError, type ErrorIssue } from '@pedigree/domain';
 import { reportDigest } from './render-json.ts';
-import { AUDIT_REPORT_FORMAT, type ReportArtifact, type ReportCodeFile } from './report-types.ts';
+import { AUDIT_REPORT_FORMAT, type ReportArtifact } from './report-types.ts';
+
+/** A source file of a format-1 report, known by its project-relative path (format 2 lists code as artifacts). */
+interface LegacyCodeFile {
+  readonly path: string;
+  readonly digest: string;
+}
 
 /** What a resolver found for one artifact of a report. */
 export type ArtifactResolution =
@@ -52,7 +58,8 @@ interface ParsedDocument {
   readonly sha256: string;
   readonly report: Record<string, unknown> & {
     readonly artifacts: readonly ReportArtifact[];
-    readonly codeFiles?: readonly ReportCodeFile[];
+    /** Format 1 only. */
+    readonly codeFiles?: readonly LegacyCodeFile[];
   };
 }
 
@@ -75,7 +82,8 @@ export async function verifyReport(json: string | unknown, options: VerifyReport
     seen.add(a.id);
     checks.push(await checkArtifact(a, options.resolveArtifact));
   }
-  // Source files are checked like artifacts; their URI is the recorded (usually project-relative) path.
+  // Format-1 reports list source files by their recorded (usually project-relative) path: checked like
+  // artifacts with that path as URI. Format 2 has them as Code artifacts in `artifacts` above.
   for (const c of doc.report.codeFiles ?? []) {
     const id = `code:${c.path}`;
     if (seen.has(id)) continue;

@@ -33,12 +33,32 @@ export interface SeededLineage {
 const T0 = Date.parse('2026-01-05T10:00:00.000Z');
 const at = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString();
 
-async function fileArtifact(dir: string, rel: string, content: string, type: ArtifactType, name: string): Promise<ArtifactInput> {
+async function fileArtifact(
+  dir: string,
+  rel: string,
+  content: string,
+  type: ArtifactType,
+  name: string,
+  properties?: JsonObject,
+): Promise<ArtifactInput> {
   const full = path.join(dir, rel);
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, content);
   const d = await digestPath(full);
-  return { uri: pathToFileURL(full).href, digest: d.digest, size: d.size, type, name, createdAt: at(0) };
+  return {
+    uri: pathToFileURL(full).href,
+    digest: d.digest,
+    size: d.size,
+    type,
+    name,
+    createdAt: at(0),
+    ...(properties ? { properties } : {}),
+  };
+}
+
+/** A code file as the executor records it: a Code artifact named by its project-relative path, consumed on channel `code:<path>`. */
+async function codeArtifact(dir: string, rel: string, content: string): Promise<{ name: string; artifact: ArtifactInput }> {
+  return { name: `code:${rel}`, artifact: await fileArtifact(dir, rel, content, 'Code', rel, { kind: 'file', path: rel }) };
 }
 
 export async function seedLineage(store: GraphStore, dir: string): Promise<SeededLineage> {
@@ -50,7 +70,13 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
     'iris.csv',
   );
   const labels = await fileArtifact(dir, 'data/labels.json', '{"classes":["setosa","versicolor","virginica"]}\n', 'DataSet', 'labels.json');
-  const codeArt = await fileArtifact(dir, 'code/train.ts', 'export function train() { return 42; }\n', 'Code', 'train.ts');
+  const trainCode = await codeArtifact(
+    dir,
+    'code/train.ts',
+    "import { rate } from './helpers.ts';\nexport function train() { return rate; }\n",
+  );
+  const helperCode = await codeArtifact(dir, 'code/helpers.ts', 'export const rate = 0.1;\n');
+  const prepareCode = await codeArtifact(dir, 'code/prepare.py', 'print("split")\n');
   const train = await fileArtifact(dir, 'out/train.csv', 'sepal_length,species\n5.1,setosa\n7.0,versicolor\n', 'DataSet', 'train');
   const test = await fileArtifact(dir, 'out/test.csv', 'sepal_length,species\n6.3,virginica\n', 'DataSet', 'test');
   const model = await fileArtifact(dir, 'out/model.json', '{"weights":[0.1,0.2,0.3]}\n', 'Model', 'model');
@@ -72,10 +98,7 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
     {
       name: 'preprocess',
       type: 'processing' as const,
-      inputs: [
-        { name: 'raw', artifact: raw },
-        { name: 'labels', artifact: labels },
-      ],
+      inputs: [{ name: 'raw', artifact: raw }, { name: 'labels', artifact: labels }, prepareCode],
       outputs: [
         { name: 'train', artifact: train },
         { name: 'test', artifact: test },
@@ -85,10 +108,7 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
     {
       name: 'train',
       type: 'training' as const,
-      inputs: [
-        { name: 'train', artifact: train },
-        { name: 'code', artifact: codeArt },
-      ],
+      inputs: [{ name: 'train', artifact: train }, trainCode, helperCode],
       outputs: [{ name: 'model', artifact: model }],
       args: { epochs: 200, learningRate: 0.1 } as JsonObject,
     },
@@ -122,11 +142,14 @@ export async function seedLineage(store: GraphStore, dir: string): Promise<Seede
         at: at(start),
       });
       const cacheKey = canonicalDigest({ step: s.name, args: s.args, inputs: s.inputs.map((x) => x.artifact.digest) }) as Digest;
-      // The code part as the executor records it: a handler's project-relative module and its digest.
+      // The code part of the cache key as the executor records it (cache format 2): a handler's
+      // digest and its imports relative to it, no module path; a command's argv and the files it names.
       const code: JsonObject =
         s.name === 'train'
-          ? { kind: 'handler', module: 'code/train.ts', export: 'train', digest: codeArt.digest }
-          : { kind: 'command', argv: ['true'], files: {} };
+          ? { kind: 'handler', export: 'train', digest: trainCode.artifact.digest, files: { 'helpers.ts': helperCode.artifact.digest } }
+          : s.name === 'preprocess'
+            ? { kind: 'command', argv: ['python3', 'code/prepare.py'], files: { 'code/prepare.py': prepareCode.artifact.digest } }
+            : { kind: 'command', argv: ['true'], files: {} };
       const resolvedArguments: JsonObject = {
         arguments: s.args,
         code,

@@ -96,8 +96,13 @@ describe('loadConfig', () => {
     expect(JSON.stringify(config)).not.toContain(token);
   });
 
+  it('accepts the ingest role (a token that may only post OpenLineage events)', () => {
+    const config = loadConfig({ PEDIGREE_TOKENS: 'spark:ingest:spark-token-0123456789' }, { cwd });
+    expect(config.tokens).toEqual([{ name: 'spark', role: 'ingest', sha256: hashToken('spark-token-0123456789') }]);
+  });
+
   it.each([
-    ['ada:owner:0123456789abcdef', /role must be one of viewer, editor, admin/],
+    ['ada:owner:0123456789abcdef', /role must be one of viewer, editor, admin, ingest/],
     ['ada:admin', /must be name:role:token/],
     ['ada:admin:short', /at least 16 characters/],
     ['a:admin:0123456789abcdef,b:viewer:0123456789abcdef', /configured twice/],
@@ -133,6 +138,20 @@ describe('loadConfig', () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ name: 'x', role: 'root', token: '0123456789abcdef' }]));
     expect(errorOf(() => loadConfig({ PEDIGREE_TOKENS_FILE: bad }, { cwd })).message).toMatch(/PEDIGREE_TOKENS_FILE: .*\[0.role\]/);
+  });
+
+  it('turns OpenLineage emission on only with PEDIGREE_OPENLINEAGE_URL, and names the variable for a URL that is not http(s)', () => {
+    expect(loadConfig({}, { cwd }).openLineage).toBeNull();
+    expect(
+      loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'http://marquez:5000', PEDIGREE_OPENLINEAGE_API_KEY: 'k3y' }, { cwd }).openLineage,
+    ).toEqual({ url: 'http://marquez:5000', apiKey: 'k3y', namespace: 'pedigree' });
+    expect(loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'https://dh/ol', PEDIGREE_OPENLINEAGE_NAMESPACE: 'ml' }, { cwd }).openLineage).toEqual({
+      url: 'https://dh/ol',
+      apiKey: null,
+      namespace: 'ml',
+    });
+    const error = errorOf(() => loadConfig({ PEDIGREE_OPENLINEAGE_URL: 'marquez:5000' }, { cwd }));
+    expect(error.message).toMatch(/PEDIGREE_OPENLINEAGE_URL: must be an http:\/\/ or https:\/\/ URL \(got "marquez:5000"\)/);
   });
 });
 

@@ -5,8 +5,12 @@ import { ConfigurationError } from '@pedigree/domain';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-/** viewer: queries and subscriptions; editor: also pipelines, executions, approvals, cache; admin: also tokens. */
+export const ROLES = ['viewer', 'editor', 'admin', 'ingest'] as const;
+/**
+ * viewer: queries and subscriptions; editor: also pipelines, executions, approvals, cache, and
+ * OpenLineage ingestion; admin: also tokens. ingest: only `POST /api/v1/lineage` (a token to hand
+ * to Spark, dbt or Airflow that can neither read nor change anything else).
+ */
 export type Role = (typeof ROLES)[number];
 
 /** An API token as kept in memory: only its sha256, never the token itself. */
@@ -23,6 +27,15 @@ export interface Neo4jSettings {
   readonly username: string;
   readonly password: string;
   readonly database: string;
+}
+
+/** Where Pedigree sends OpenLineage events of its own executions (see `@pedigree/openlineage`'s emitter). */
+export interface OpenLineageEmitSettings {
+  /** The endpoint as configured; a URL without a path gets `/api/v1/lineage`. */
+  readonly url: string;
+  readonly apiKey: string | null;
+  /** Job namespace of the events. */
+  readonly namespace: string;
 }
 
 export interface PedigreeConfig {
@@ -44,6 +57,8 @@ export interface PedigreeConfig {
   readonly demo: boolean;
   /** How long a SIGTERM waits for in-flight requests before closing anyway. */
   readonly shutdownGraceMs: number;
+  /** Null when `PEDIGREE_OPENLINEAGE_URL` is unset: nothing is emitted. */
+  readonly openLineage: OpenLineageEmitSettings | null;
 }
 
 /** The environment variables `loadConfig` reads, with their defaults: the table in the README. */
@@ -60,7 +75,7 @@ export const CONFIG_VARIABLES = [
   {
     name: 'PEDIGREE_TOKENS',
     default: '',
-    description: 'Comma-separated API tokens `name:role:token` (role viewer, editor or admin).',
+    description: 'Comma-separated API tokens `name:role:token` (role viewer, editor, admin or ingest).',
   },
   {
     name: 'PEDIGREE_TOKENS_FILE',
@@ -72,6 +87,14 @@ export const CONFIG_VARIABLES = [
   { name: 'PEDIGREE_MAX_BODY_BYTES', default: '2097152', description: 'Largest HTTP request body accepted (bytes).' },
   { name: 'PEDIGREE_DEMO', default: 'true', description: 'Upsert and run the iris demo once on an empty store.' },
   { name: 'PEDIGREE_SHUTDOWN_GRACE_MS', default: '10000', description: 'How long SIGTERM waits for requests in flight.' },
+  {
+    name: 'PEDIGREE_OPENLINEAGE_URL',
+    default: '',
+    description:
+      'Emit OpenLineage START/COMPLETE/FAIL events of every execution and step to this http(s) endpoint (Marquez, DataHub; a URL without a path gets /api/v1/lineage). Never blocks a pipeline.',
+  },
+  { name: 'PEDIGREE_OPENLINEAGE_API_KEY', default: '', description: 'Sent as `Authorization: Bearer <key>` with every emitted event.' },
+  { name: 'PEDIGREE_OPENLINEAGE_NAMESPACE', default: 'pedigree', description: 'OpenLineage job namespace of the emitted events.' },
 ] as const;
 
 const intVar = (min: number, max: number) =>
@@ -112,6 +135,13 @@ const envSchema = z.object({
   PEDIGREE_MAX_BODY_BYTES: intVar(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   PEDIGREE_DEMO: boolVar.default(true),
   PEDIGREE_SHUTDOWN_GRACE_MS: intVar(0, 600_000).default(10_000),
+  PEDIGREE_OPENLINEAGE_URL: z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+    .optional(),
+  PEDIGREE_OPENLINEAGE_API_KEY: z.string().trim().optional(),
+  PEDIGREE_OPENLINEAGE_NAMESPACE: nonEmpty.default('pedigree'),
 });
 
 const tokenFileSchema = z.array(
@@ -156,7 +186,7 @@ export function loadConfig(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const shown = raw[name] === undefined || /PASSWORD|TOKEN/.test(name) ? '' : ` (got ${JSON.stringify(raw[name])})`;
+      const shown = raw[name] === undefined || /PASSWORD|TOKEN|API_KEY/.test(name) ? '' : ` (got ${JSON.stringify(raw[name])})`;
       return { name, text: `${name}: ${issue.message}${shown}` };
     });
     throw configError(problems);
@@ -195,6 +225,9 @@ export function loadConfig(
     maxBodyBytes: e.PEDIGREE_MAX_BODY_BYTES,
     demo: e.PEDIGREE_DEMO,
     shutdownGraceMs: e.PEDIGREE_SHUTDOWN_GRACE_MS,
+    openLineage: e.PEDIGREE_OPENLINEAGE_URL
+      ? { url: e.PEDIGREE_OPENLINEAGE_URL, apiKey: e.PEDIGREE_OPENLINEAGE_API_KEY ?? null, namespace: e.PEDIGREE_OPENLINEAGE_NAMESPACE }
+      : null,
   };
 }
 

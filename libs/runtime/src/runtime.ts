@@ -6,6 +6,7 @@ import { createExecutor, type Executor } from '@pedigree/executor';
 import type { GraphStore } from '@pedigree/graph-store';
 import { createNeo4jGraphStore } from '@pedigree/graph-store-neo4j';
 import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
+import { createOpenLineageEmitter, type OpenLineageEmitter } from '@pedigree/openlineage';
 import type { PedigreeConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -16,13 +17,20 @@ export interface Runtime {
   readonly store: GraphStore;
   readonly artifacts: ArtifactStore;
   readonly executor: Executor;
-  /** Closes the executor's runners, then the store. Idempotent. Running executions stay resumable. */
+  /** Sends OpenLineage events of every execution and step; null unless `PEDIGREE_OPENLINEAGE_URL` is set. */
+  readonly openLineage: OpenLineageEmitter | null;
+  /**
+   * Closes the executor's runners, flushes the OpenLineage emitter (at most `openLineageFlushMs`),
+   * then closes the store. Idempotent. Running executions stay resumable.
+   */
   close(): Promise<void>;
 }
 
 export interface CreateRuntimeOptions {
   /** Default: a pino JSON logger at `config.logLevel` on standard output. */
   readonly logger?: Logger;
+  /** How long `close` waits for OpenLineage events still queued; default 5,000 ms. */
+  readonly openLineageFlushMs?: number;
 }
 
 /** Where the embedded store keeps its database inside the data directory. */
@@ -53,20 +61,39 @@ export async function createRuntime(config: PedigreeConfig, options: CreateRunti
       logger, // the executor names its own component in its log lines
       maxParallelSteps: config.maxParallelSteps,
     });
+    let openLineage: OpenLineageEmitter | null = null;
+    if (config.openLineage) {
+      openLineage = createOpenLineageEmitter({
+        url: config.openLineage.url,
+        apiKey: config.openLineage.apiKey,
+        namespace: config.openLineage.namespace,
+        store,
+        logger: logger.child({ component: 'openlineage-emitter' }),
+      });
+      const emitter = openLineage;
+      // `observe` only queues: a slow or unreachable endpoint never holds up a step.
+      executor.events.on((event) => emitter.observe(event), { types: ['execution-status', 'step-status'] });
+    }
     let closing: Promise<void> | null = null;
-    logger.info({ store: store.adapter, dataDir: config.dataDir }, 'runtime ready');
+    logger.info({ store: store.adapter, dataDir: config.dataDir, openLineage: openLineage?.endpoint ?? null }, 'runtime ready');
     return {
       config,
       logger,
       store,
       artifacts,
       executor,
+      openLineage,
       close() {
         closing ??= (async () => {
           try {
             await executor.close();
           } finally {
-            await store.close();
+            // Before the store: building a step's COMPLETE event reads its artifacts.
+            try {
+              await openLineage?.close(options.openLineageFlushMs ?? 5_000);
+            } finally {
+              await store.close();
+            }
           }
         })();
         return closing;

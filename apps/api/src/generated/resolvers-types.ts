@@ -12,6 +12,10 @@ import type {
   Approval as ApprovalModel,
   LineageNode as LineageNodeModel,
   LineageEdge as LineageEdgeModel,
+  OpenLineageRun as OpenLineageRunModel,
+  OpenLineageStoredEvent as OpenLineageStoredEventModel,
+  OpenLineageDataset as OpenLineageDatasetModel,
+  ColumnLineageEdge as ColumnLineageEdgeModel,
 } from '@pedigree/domain';
 import type {
   StepArtifactLink as StepArtifactLinkModel,
@@ -29,6 +33,7 @@ import type {
 } from '../modules/execution/execution-events.ts';
 import type { PipelineDag as PipelineDagModel, DagNode as DagNodeModel } from '../modules/pipeline/dag.ts';
 import type { ScheduleRecord as ScheduleRecordModel } from '../modules/schedule/schedule-service.ts';
+import type { OpenLineageProducerStats as OpenLineageProducerStatsModel } from '@pedigree/openlineage';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -195,6 +200,26 @@ export type CacheMissExplanation = {
   readonly reason: Scalars['String']['output'];
 };
 
+/** Which column lineage edges to return for a dataset. */
+export type ColumnLineageDirection =
+  /** Both. */
+  | 'BOTH'
+  /** Edges out of the dataset: which fields were derived from it. */
+  | 'DOWNSTREAM'
+  /** Edges into the dataset: where its fields come from. */
+  | 'UPSTREAM';
+
+/** A field-level lineage edge from a column lineage facet: data of `from` flows into `to` (DERIVED_FROM between fields). */
+export type ColumnLineageEdge = {
+  readonly __typename?: 'ColumnLineageEdge';
+  /** The input field. */
+  readonly from: DatasetField;
+  /** The output field. */
+  readonly to: DatasetField;
+  /** The transformations the facet lists for this input field, as sent (e.g. `{ type: DIRECT, subtype: AGGREGATION }`). */
+  readonly transformations: Scalars['JSON']['output'];
+};
+
 /** Which branch of a condition step a step belongs to. */
 export type ConditionBranch =
   /** Runs when a condition does not hold. */
@@ -253,6 +278,17 @@ export type DagNode = {
   readonly order: Scalars['Int']['output'];
   /** processing, training, evaluation, condition, fail, register-model or callback. */
   readonly type: Scalars['String']['output'];
+};
+
+/** A field of a dataset. */
+export type DatasetField = {
+  readonly __typename?: 'DatasetField';
+  /** The field (column) name; `*` stands for the whole dataset (the facet's dataset-level entries: filters, joins, grouping keys). */
+  readonly field: Scalars['String']['output'];
+  /** The dataset's name. */
+  readonly name: Scalars['String']['output'];
+  /** The dataset's namespace. */
+  readonly namespace: Scalars['String']['output'];
 };
 
 /** Result of `deleteSchedule`. */
@@ -340,6 +376,12 @@ export type ExecutionEvent = {
   readonly at: Scalars['DateTime']['output'];
   /** The step's attempt number. */
   readonly attempt?: Maybe<Scalars['Int']['output']>;
+  /** Whether the step's outputs were reused from an earlier execution (STEP_STATUS events). */
+  readonly cacheHit?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the step was not served from the cache (STEP_STATUS events, once the step knows). */
+  readonly cacheMiss?: Maybe<CacheMissExplanation>;
+  /** When the step reached its final status (STEP_STATUS events), as stored when the event was sent. */
+  readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The execution. */
   readonly executionId: Scalars['ID']['output'];
   /** The execution's status (EXECUTION_STATUS events). */
@@ -348,6 +390,14 @@ export type ExecutionEvent = {
   readonly kind: ExecutionEventKind;
   /** The log line or failure reason. */
   readonly message?: Maybe<Scalars['String']['output']>;
+  /** The step execution a cache hit reused (STEP_STATUS events). */
+  readonly reusedStepExecution?: Maybe<StepExecution>;
+  /** The step execution a cache hit reused (STEP_STATUS events). */
+  readonly reusedStepExecutionId?: Maybe<Scalars['ID']['output']>;
+  /** When the step's first attempt started (STEP_STATUS events), as stored when the event was sent. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The step execution (STEP_STATUS and LOG events). */
+  readonly stepExecutionId?: Maybe<Scalars['ID']['output']>;
   /** The step (STEP_STATUS and LOG events). */
   readonly stepName?: Maybe<Scalars['String']['output']>;
   /** The step's new status (STEP_STATUS events). */
@@ -392,6 +442,31 @@ export type ExecutionPayload = {
   readonly execution?: Maybe<Execution>;
 };
 
+/** Executions of a pipeline in a time window, summed up. */
+export type ExecutionStats = {
+  readonly __typename?: 'ExecutionStats';
+  /** Executions per status (every status, zero included). */
+  readonly byStatus: ReadonlyArray<ExecutionStatusCount>;
+  /** cacheHits / cacheLookups; null when no step looked up the cache. */
+  readonly cacheHitRatio?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the ones served from the cache. */
+  readonly cacheHits: Scalars['Int']['output'];
+  /** Step executions that looked up the cache (those with a cache key). */
+  readonly cacheLookups: Scalars['Int']['output'];
+  /** Median duration of the ended executions, in milliseconds; null when none ended. */
+  readonly p50DurationMs?: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile duration of the ended executions, in milliseconds; null when none ended. */
+  readonly p95DurationMs?: Maybe<Scalars['Float']['output']>;
+  /** The pipeline. */
+  readonly pipelineName: Scalars['String']['output'];
+  /** The start of the window (executions started at or after it); null for no lower bound. */
+  readonly since?: Maybe<Scalars['DateTime']['output']>;
+  /** Executions counted (the newest, at most `limit`). */
+  readonly total: Scalars['Int']['output'];
+  /** True when more executions started in the window than were counted: the figures cover the newest `total`. */
+  readonly truncated: Scalars['Boolean']['output'];
+};
+
 /** Status of a pipeline execution (as in SageMaker PipelineExecutionStatus). */
 export type ExecutionStatus =
   /** Steps are running or waiting. */
@@ -404,6 +479,15 @@ export type ExecutionStatus =
   | 'Stopping'
   /** Every step that ran succeeded (or was served from the cache or skipped). */
   | 'Succeeded';
+
+/** How many executions are in one status. */
+export type ExecutionStatusCount = {
+  readonly __typename?: 'ExecutionStatusCount';
+  /** Executions in it. */
+  readonly count: Scalars['Int']['output'];
+  /** The status. */
+  readonly status: ExecutionStatus;
+};
 
 /** Everything downstream of an artifact that matters for a change: models and their packages. */
 export type Impact = {
@@ -510,10 +594,14 @@ export type LineageNode = {
   readonly depth: Scalars['Int']['output'];
   /** Artifact digest (artifacts only). */
   readonly digest?: Maybe<Scalars['String']['output']>;
+  /** The execution a step execution belongs to (step executions only; batched per request). */
+  readonly executionId?: Maybe<Scalars['ID']['output']>;
   /** Node id (`ar_`, `se_`, `ex_`, `pv_`, `pl_`, `mp_`, `cx_`). */
   readonly id: Scalars['ID']['output'];
   /** Human label: artifact name, step name, pipeline name, package group and version. */
   readonly label: Scalars['String']['output'];
+  /** Pipeline name (pipelines, pipeline versions, executions and step executions; batched per request). */
+  readonly pipelineName?: Maybe<Scalars['String']['output']>;
   /** Step or execution status. */
   readonly status?: Maybe<Scalars['String']['output']>;
   /** Step type (step executions only). */
@@ -522,6 +610,8 @@ export type LineageNode = {
   readonly type: LineageNodeType;
   /** Artifact URI (artifacts only). */
   readonly uri?: Maybe<Scalars['String']['output']>;
+  /** Pipeline version number (pipeline versions, and the executions and step executions that ran one; batched per request). */
+  readonly version?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Node types of the lineage graph. */
@@ -532,6 +622,8 @@ export type LineageNodeType =
   | 'Context'
   /** A model package. */
   | 'ModelPackage'
+  /** A run of an external job (Spark, dbt, Airflow, Flink) known from OpenLineage events; its id is `olr_<runId>`. */
+  | 'OpenLineageRun'
   /** A pipeline. */
   | 'Pipeline'
   /** A pipeline execution. */
@@ -706,6 +798,187 @@ export type MutationUpsertPipelineArgs = {
   input: UpsertPipelineInput;
 };
 
+/** A dataset known from OpenLineage events, identified by (namespace, name). */
+export type OpenLineageDataset = {
+  readonly __typename?: 'OpenLineageDataset';
+  /** Field-level lineage touching this dataset (or one of its fields). */
+  readonly columnLineage: ReadonlyArray<ColumnLineageEdge>;
+  /** Dataset facets by name, merged over all versions (latest event wins per name). */
+  readonly facets: Scalars['JSON']['output'];
+  /** The dataset's name within its namespace (e.g. `public.orders`). */
+  readonly name: Scalars['String']['output'];
+  /** The dataset's namespace (e.g. `postgres://db:5432`, `s3://bucket`, `bigquery`). */
+  readonly namespace: Scalars['String']['output'];
+  /** Its URI in Pedigree (`openlineage://<namespace, percent-encoded>/<name>`); a pipeline step input with this URI links to it. */
+  readonly uri: Scalars['String']['output'];
+  /** Its versions as artifacts, newest first: one per version the producers named (dataset version facet, else the schema facet), or one unversioned artifact. */
+  readonly versions: ReadonlyArray<Artifact>;
+};
+
+/** A dataset known from OpenLineage events, identified by (namespace, name). */
+export type OpenLineageDatasetColumnLineageArgs = {
+  direction?: InputMaybe<ColumnLineageDirection>;
+  field?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One raw OpenLineage event, as received (stored once per distinct content). */
+export type OpenLineageEvent = {
+  readonly __typename?: 'OpenLineageEvent';
+  /** The event exactly as the producer sent it. */
+  readonly event: Scalars['JSON']['output'];
+  /** sha256 of the event's canonical JSON. */
+  readonly eventDigest: Scalars['String']['output'];
+  /** When the event happened (normalized to UTC). */
+  readonly eventTime: Scalars['DateTime']['output'];
+  /** The RunEvent's eventType; null for other kinds. */
+  readonly eventType?: Maybe<OpenLineageRunState>;
+  /** RunEvent, DatasetEvent or JobEvent. */
+  readonly kind: OpenLineageEventKind;
+  /** The producer URI. */
+  readonly producer: Scalars['String']['output'];
+  /** When Pedigree received it (the first time). */
+  readonly receivedAt: Scalars['DateTime']['output'];
+  /** The run it belongs to (RunEvents). */
+  readonly runId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of raw OpenLineage events. */
+export type OpenLineageEventConnection = {
+  readonly __typename?: 'OpenLineageEventConnection';
+  /** The events of this page. */
+  readonly edges: ReadonlyArray<OpenLineageEventEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+};
+
+/** An edge of an OpenLineageEvent connection. */
+export type OpenLineageEventEdge = {
+  readonly __typename?: 'OpenLineageEventEdge';
+  /** Cursor of this edge. */
+  readonly cursor: Scalars['String']['output'];
+  /** The event. */
+  readonly node: OpenLineageEvent;
+};
+
+/** The kind of an OpenLineage event. */
+export type OpenLineageEventKind =
+  /** Static metadata about one dataset. */
+  | 'DatasetEvent'
+  /** Static metadata about a job and its datasets. */
+  | 'JobEvent'
+  /** A run's state transition with its job and datasets. */
+  | 'RunEvent';
+
+/** An OpenLineage job, identified by (namespace, name); in the graph a Context of type OpenLineageJob. */
+export type OpenLineageJob = {
+  readonly __typename?: 'OpenLineageJob';
+  /** The job's name, unique within its namespace. */
+  readonly name: Scalars['String']['output'];
+  /** The job's namespace (often the scheduler or the integration, e.g. `dbt`, `spark-namespace`). */
+  readonly namespace: Scalars['String']['output'];
+};
+
+/** Counters of the OpenLineage events one producer sent since the server started. */
+export type OpenLineageProducerStats = {
+  readonly __typename?: 'OpenLineageProducerStats';
+  /** Events stored for the first time. */
+  readonly created: Scalars['Int']['output'];
+  /** Events received again (already stored; nothing changed). */
+  readonly duplicates: Scalars['Int']['output'];
+  /** Events received. */
+  readonly events: Scalars['Int']['output'];
+  /** Events rejected (invalid). */
+  readonly invalid: Scalars['Int']['output'];
+  /** The producer URI (`(unknown)` for events without one). */
+  readonly producer: Scalars['String']['output'];
+  /** Facet warnings: facets accepted although off their schema, or without a known schema. */
+  readonly warnings: Scalars['Int']['output'];
+};
+
+/** A run of an external job, as the OpenLineage events received so far describe it. */
+export type OpenLineageRun = {
+  readonly __typename?: 'OpenLineageRun';
+  /** Runs whose parent facet names this run (e.g. the Spark jobs of an application, the models of a dbt invocation), newest first, at most 100. */
+  readonly children: ReadonlyArray<OpenLineageRun>;
+  /** The eventTime of the terminal event. */
+  readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many distinct events were received for the run. */
+  readonly eventCount: Scalars['Int']['output'];
+  /** The raw events as received, in (eventTime, event digest) order. */
+  readonly events: OpenLineageEventConnection;
+  /** Run facets by name: for each name the value of the latest event (by eventTime, then event digest). */
+  readonly facets: Scalars['JSON']['output'];
+  /** The lineage node id (`olr_<runId>`): use it as a start id of `lineage`. */
+  readonly id: Scalars['ID']['output'];
+  /** The dataset versions the run read (artifacts of type DataSet at `openlineage://` URIs). */
+  readonly inputs: ReadonlyArray<Artifact>;
+  /** The job; null for a run only known as another run's parent. */
+  readonly job?: Maybe<OpenLineageJob>;
+  /** The dataset versions the run wrote. */
+  readonly outputs: ReadonlyArray<Artifact>;
+  /** The parent run (from the parent run facet); null when there is none. */
+  readonly parent?: Maybe<OpenLineageRun>;
+  /** The producers that sent the run's events (URIs), sorted. */
+  readonly producers: ReadonlyArray<Scalars['String']['output']>;
+  /** The run's UUID, lower-cased. */
+  readonly runId: Scalars['ID']['output'];
+  /** The earliest eventTime seen for the run. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The state after every event received (a terminal state wins); null for a run only known as a parent. */
+  readonly state?: Maybe<OpenLineageRunState>;
+  /** The state as a Pedigree execution status (COMPLETE = Succeeded, FAIL = Failed, ABORT = Stopped, others Executing). */
+  readonly status?: Maybe<Scalars['String']['output']>;
+};
+
+/** A run of an external job, as the OpenLineage events received so far describe it. */
+export type OpenLineageRunEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of OpenLineage runs, newest first. */
+export type OpenLineageRunConnection = {
+  readonly __typename?: 'OpenLineageRunConnection';
+  /** The runs of this page. */
+  readonly edges: ReadonlyArray<OpenLineageRunEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+};
+
+/** An edge of an OpenLineageRun connection. */
+export type OpenLineageRunEdge = {
+  readonly __typename?: 'OpenLineageRunEdge';
+  /** Cursor of this edge. */
+  readonly cursor: Scalars['String']['output'];
+  /** The run. */
+  readonly node: OpenLineageRun;
+};
+
+/** Filters for `openLineageRuns`; all optional and combined with AND. */
+export type OpenLineageRunFilter = {
+  /** Only runs of jobs with this name. */
+  readonly jobName?: InputMaybe<Scalars['String']['input']>;
+  /** Only runs of jobs in this namespace. */
+  readonly jobNamespace?: InputMaybe<Scalars['String']['input']>;
+  /** Only runs whose parent is this runId. */
+  readonly parentRunId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
+export type OpenLineageRunState =
+  /** The run was stopped before it finished. */
+  | 'ABORT'
+  /** The run finished successfully. */
+  | 'COMPLETE'
+  /** The run failed. */
+  | 'FAIL'
+  /** Additional metadata; not a transition. */
+  | 'OTHER'
+  /** The run is running (an intermediate event). */
+  | 'RUNNING'
+  /** The run started. */
+  | 'START';
+
 /** Where the page ends and whether there is more after it. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -874,8 +1147,12 @@ export type Query = {
   readonly artifacts: ArtifactConnection;
   /** The audit report of a model: its identity, registry history and complete upstream provenance (see docs/reports.md). Deterministic: the same store state gives the same JSON and Markdown. */
   readonly auditReport: AuditReportResult;
+  /** Field-level lineage touching a dataset, sorted by (from, to). */
+  readonly columnLineage: ReadonlyArray<ColumnLineageEdge>;
   /** An execution by id; null when there is none. */
   readonly execution?: Maybe<Execution>;
+  /** Counts by status, p50/p95 duration and cache hit ratio of a pipeline's executions since a time. Counts the newest executions up to `limit` (a bounded read, `truncated` when there were more). */
+  readonly executionStats: ExecutionStats;
   /** Executions, newest first. */
   readonly executions: ExecutionConnection;
   /** The models and model packages downstream of an artifact. */
@@ -888,6 +1165,14 @@ export type Query = {
   readonly modelPackage?: Maybe<ModelPackage>;
   /** Model packages, newest first. */
   readonly modelPackages: ModelPackageConnection;
+  /** One dataset known from OpenLineage events; null when no event named it. */
+  readonly openLineageDataset?: Maybe<OpenLineageDataset>;
+  /** One OpenLineage run by its runId (any case); null when no event named it. */
+  readonly openLineageRun?: Maybe<OpenLineageRun>;
+  /** OpenLineage runs, newest first (by start time, then runId). */
+  readonly openLineageRuns: OpenLineageRunConnection;
+  /** Per-producer counters of the OpenLineage events this server received since it started (events, duplicates, rejected, facet warnings). */
+  readonly openLineageStats: ReadonlyArray<OpenLineageProducerStats>;
   /** A pipeline by name; null when there is none. */
   readonly pipeline?: Maybe<Pipeline>;
   /** A pipeline version by id; null when there is none. */
@@ -935,8 +1220,23 @@ export type QueryAuditReportArgs = {
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryColumnLineageArgs = {
+  direction?: InputMaybe<ColumnLineageDirection>;
+  field?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
 export type QueryExecutionArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryExecutionStatsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  pipelineName: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -983,6 +1283,24 @@ export type QueryModelPackagesArgs = {
   approvalStatuses?: InputMaybe<ReadonlyArray<ApprovalStatus>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   group?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageDatasetArgs = {
+  name: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+/** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
+export type QueryOpenLineageRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpenLineageRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Read operations. Every list is a Relay connection with a default page size of 20 and a maximum of 100. */
@@ -1040,6 +1358,8 @@ export type Role =
   | 'admin'
   /** May change pipelines, executions, approvals, schedules and the cache. */
   | 'editor'
+  /** May only post OpenLineage events to `POST /api/v1/lineage` (a token for Spark, dbt, Airflow or Flink); GraphQL requests are refused with 403. */
+  | 'ingest'
   /** Read-only access. */
   | 'viewer';
 
@@ -1284,13 +1604,18 @@ export type Subscription = {
   readonly __typename?: 'Subscription';
   /** Status changes and log lines of one execution, until it ends. */
   readonly executionEvents: ExecutionEvent;
-  /** Every status change of every execution, for list views. */
+  /** Every status change of every execution (or of one pipeline's executions), for list views. */
   readonly executionsChanged: ExecutionChange;
 };
 
 /** Live updates over server-sent events (`Accept: text/event-stream`). */
 export type SubscriptionExecutionEventsArgs = {
   executionId: Scalars['ID']['input'];
+};
+
+/** Live updates over server-sent events (`Accept: text/event-stream`). */
+export type SubscriptionExecutionsChangedArgs = {
+  pipelineName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Input of `upsertPipeline`. */
@@ -1434,11 +1759,14 @@ export type ResolversTypes = ResolversObject<{
   AuditReportResult: ResolverTypeWrapper<AuditReportResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheMissExplanation: ResolverTypeWrapper<CacheMissExplanationModel>;
+  ColumnLineageDirection: ColumnLineageDirection;
+  ColumnLineageEdge: ResolverTypeWrapper<ColumnLineageEdgeModel>;
   ConditionBranch: ConditionBranch;
   CreateScheduleInput: CreateScheduleInput;
   DagEdge: ResolverTypeWrapper<DagEdge>;
   DagEdgeKind: DagEdgeKind;
   DagNode: ResolverTypeWrapper<DagNodeModel>;
+  DatasetField: ResolverTypeWrapper<DatasetField>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteSchedulePayload: ResolverTypeWrapper<DeleteSchedulePayload>;
   Execution: ResolverTypeWrapper<PipelineExecutionModel>;
@@ -1449,7 +1777,9 @@ export type ResolversTypes = ResolversObject<{
   ExecutionEventKind: ExecutionEventKind;
   ExecutionFilter: ExecutionFilter;
   ExecutionPayload: ResolverTypeWrapper<Omit<ExecutionPayload, 'execution'> & { execution?: Maybe<ResolversTypes['Execution']> }>;
+  ExecutionStats: ResolverTypeWrapper<ExecutionStats>;
   ExecutionStatus: ExecutionStatus;
+  ExecutionStatusCount: ResolverTypeWrapper<ExecutionStatusCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactResultModel>;
@@ -1475,6 +1805,22 @@ export type ResolversTypes = ResolversObject<{
     Omit<ModelPackagePayload, 'modelPackage'> & { modelPackage?: Maybe<ResolversTypes['ModelPackage']> }
   >;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenLineageDataset: ResolverTypeWrapper<OpenLineageDatasetModel>;
+  OpenLineageEvent: ResolverTypeWrapper<OpenLineageStoredEventModel>;
+  OpenLineageEventConnection: ResolverTypeWrapper<
+    Omit<OpenLineageEventConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageEventEdge']> }
+  >;
+  OpenLineageEventEdge: ResolverTypeWrapper<Omit<OpenLineageEventEdge, 'node'> & { node: ResolversTypes['OpenLineageEvent'] }>;
+  OpenLineageEventKind: OpenLineageEventKind;
+  OpenLineageJob: ResolverTypeWrapper<OpenLineageJob>;
+  OpenLineageProducerStats: ResolverTypeWrapper<OpenLineageProducerStatsModel>;
+  OpenLineageRun: ResolverTypeWrapper<OpenLineageRunModel>;
+  OpenLineageRunConnection: ResolverTypeWrapper<
+    Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageRunEdge']> }
+  >;
+  OpenLineageRunEdge: ResolverTypeWrapper<Omit<OpenLineageRunEdge, 'node'> & { node: ResolversTypes['OpenLineageRun'] }>;
+  OpenLineageRunFilter: OpenLineageRunFilter;
+  OpenLineageRunState: OpenLineageRunState;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pipeline: ResolverTypeWrapper<PipelineModel>;
   PipelineConnection: ResolverTypeWrapper<Omit<PipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['PipelineEdge']> }>;
@@ -1529,9 +1875,11 @@ export type ResolversParentTypes = ResolversObject<{
   AuditReportResult: AuditReportResult;
   Boolean: Scalars['Boolean']['output'];
   CacheMissExplanation: CacheMissExplanationModel;
+  ColumnLineageEdge: ColumnLineageEdgeModel;
   CreateScheduleInput: CreateScheduleInput;
   DagEdge: DagEdge;
   DagNode: DagNodeModel;
+  DatasetField: DatasetField;
   DateTime: Scalars['DateTime']['output'];
   DeleteSchedulePayload: DeleteSchedulePayload;
   Execution: PipelineExecutionModel;
@@ -1541,6 +1889,8 @@ export type ResolversParentTypes = ResolversObject<{
   ExecutionEvent: ExecutionEventModel;
   ExecutionFilter: ExecutionFilter;
   ExecutionPayload: Omit<ExecutionPayload, 'execution'> & { execution?: Maybe<ResolversParentTypes['Execution']> };
+  ExecutionStats: ExecutionStats;
+  ExecutionStatusCount: ExecutionStatusCount;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Impact: ImpactResultModel;
@@ -1559,6 +1909,18 @@ export type ResolversParentTypes = ResolversObject<{
   ModelPackageEdge: Omit<ModelPackageEdge, 'node'> & { node: ResolversParentTypes['ModelPackage'] };
   ModelPackagePayload: Omit<ModelPackagePayload, 'modelPackage'> & { modelPackage?: Maybe<ResolversParentTypes['ModelPackage']> };
   Mutation: Record<PropertyKey, never>;
+  OpenLineageDataset: OpenLineageDatasetModel;
+  OpenLineageEvent: OpenLineageStoredEventModel;
+  OpenLineageEventConnection: Omit<OpenLineageEventConnection, 'edges'> & {
+    edges: ReadonlyArray<ResolversParentTypes['OpenLineageEventEdge']>;
+  };
+  OpenLineageEventEdge: Omit<OpenLineageEventEdge, 'node'> & { node: ResolversParentTypes['OpenLineageEvent'] };
+  OpenLineageJob: OpenLineageJob;
+  OpenLineageProducerStats: OpenLineageProducerStatsModel;
+  OpenLineageRun: OpenLineageRunModel;
+  OpenLineageRunConnection: Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['OpenLineageRunEdge']> };
+  OpenLineageRunEdge: Omit<OpenLineageRunEdge, 'node'> & { node: ResolversParentTypes['OpenLineageRun'] };
+  OpenLineageRunFilter: OpenLineageRunFilter;
   PageInfo: PageInfo;
   Pipeline: PipelineModel;
   PipelineConnection: Omit<PipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['PipelineEdge']> };
@@ -1671,6 +2033,15 @@ export type CacheMissExplanationResolvers<
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ColumnLineageEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ColumnLineageEdge'] = ResolversParentTypes['ColumnLineageEdge'],
+> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DatasetField'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DatasetField'], ParentType, ContextType>;
+  transformations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+}>;
+
 export type DagEdgeResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['DagEdge'] = ResolversParentTypes['DagEdge'],
@@ -1691,6 +2062,15 @@ export type DagNodeResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DatasetFieldResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['DatasetField'] = ResolversParentTypes['DatasetField'],
+> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1757,10 +2137,17 @@ export type ExecutionEventResolvers<
 > = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cacheHit?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cacheMiss?: Resolver<Maybe<ResolversTypes['CacheMissExplanation']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   executionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   executionStatus?: Resolver<Maybe<ResolversTypes['ExecutionStatus']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ExecutionEventKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reusedStepExecution?: Resolver<Maybe<ResolversTypes['StepExecution']>, ParentType, ContextType>;
+  reusedStepExecutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  stepExecutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepStatus?: Resolver<Maybe<ResolversTypes['StepStatus']>, ParentType, ContextType>;
   stream?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1772,6 +2159,30 @@ export type ExecutionPayloadResolvers<
 > = ResolversObject<{
   errors?: Resolver<ReadonlyArray<ResolversTypes['UserError']>, ParentType, ContextType>;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType>;
+}>;
+
+export type ExecutionStatsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ExecutionStats'] = ResolversParentTypes['ExecutionStats'],
+> = ResolversObject<{
+  byStatus?: Resolver<ReadonlyArray<ResolversTypes['ExecutionStatusCount']>, ParentType, ContextType>;
+  cacheHitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheLookups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50DurationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p95DurationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pipelineName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ExecutionStatusCountResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['ExecutionStatusCount'] = ResolversParentTypes['ExecutionStatusCount'],
+> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExecutionStatus'], ParentType, ContextType>;
 }>;
 
 export type ImpactResolvers<
@@ -1825,12 +2236,15 @@ export type LineageNodeResolvers<
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LineageNodeType'], ParentType, ContextType>;
   uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type LineagePathResolvers<
@@ -1939,6 +2353,110 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationUpsertPipelineArgs, 'input'>
   >;
+}>;
+
+export type OpenLineageDatasetResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageDataset'] = ResolversParentTypes['OpenLineageDataset'],
+> = ResolversObject<{
+  columnLineage?: Resolver<
+    ReadonlyArray<ResolversTypes['ColumnLineageEdge']>,
+    ParentType,
+    ContextType,
+    Partial<OpenLineageDatasetColumnLineageArgs>
+  >;
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEvent'] = ResolversParentTypes['OpenLineageEvent'],
+> = ResolversObject<{
+  event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventType?: Resolver<Maybe<ResolversTypes['OpenLineageRunState']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenLineageEventKind'], ParentType, ContextType>;
+  producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventConnectionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEventConnection'] = ResolversParentTypes['OpenLineageEventConnection'],
+> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageEventEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageEventEdge'] = ResolversParentTypes['OpenLineageEventEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenLineageEvent'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageJobResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageJob'] = ResolversParentTypes['OpenLineageJob'],
+> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageProducerStatsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageProducerStats'] = ResolversParentTypes['OpenLineageProducerStats'],
+> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invalid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRun'] = ResolversParentTypes['OpenLineageRun'],
+> = ResolversObject<{
+  children?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['OpenLineageEventConnection'], ParentType, ContextType, Partial<OpenLineageRunEventsArgs>>;
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputs?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['OpenLineageJob']>, ParentType, ContextType>;
+  outputs?: Resolver<ReadonlyArray<ResolversTypes['Artifact']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
+  producers?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['OpenLineageRunState']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunConnectionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRunConnection'] = ResolversParentTypes['OpenLineageRunConnection'],
+> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunEdgeResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRunEdge'] = ResolversParentTypes['OpenLineageRunEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenLineageRun'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<
@@ -2062,13 +2580,39 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryAuditReportArgs, 'format' | 'modelId'>
   >;
+  columnLineage?: Resolver<
+    ReadonlyArray<ResolversTypes['ColumnLineageEdge']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryColumnLineageArgs, 'name' | 'namespace'>
+  >;
   execution?: Resolver<Maybe<ResolversTypes['Execution']>, ParentType, ContextType, RequireFields<QueryExecutionArgs, 'id'>>;
+  executionStats?: Resolver<
+    ResolversTypes['ExecutionStats'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryExecutionStatsArgs, 'pipelineName'>
+  >;
   executions?: Resolver<ResolversTypes['ExecutionConnection'], ParentType, ContextType, Partial<QueryExecutionsArgs>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'artifactId'>>;
   lineage?: Resolver<ResolversTypes['LineageGraph'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'startIds'>>;
   lineagePaths?: Resolver<ResolversTypes['LineagePaths'], ParentType, ContextType, RequireFields<QueryLineagePathsArgs, 'from' | 'to'>>;
   modelPackage?: Resolver<Maybe<ResolversTypes['ModelPackage']>, ParentType, ContextType, RequireFields<QueryModelPackageArgs, 'id'>>;
   modelPackages?: Resolver<ResolversTypes['ModelPackageConnection'], ParentType, ContextType, Partial<QueryModelPackagesArgs>>;
+  openLineageDataset?: Resolver<
+    Maybe<ResolversTypes['OpenLineageDataset']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryOpenLineageDatasetArgs, 'name' | 'namespace'>
+  >;
+  openLineageRun?: Resolver<
+    Maybe<ResolversTypes['OpenLineageRun']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryOpenLineageRunArgs, 'runId'>
+  >;
+  openLineageRuns?: Resolver<ResolversTypes['OpenLineageRunConnection'], ParentType, ContextType, Partial<QueryOpenLineageRunsArgs>>;
+  openLineageStats?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageProducerStats']>, ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType, RequireFields<QueryPipelineArgs, 'name'>>;
   pipelineVersion?: Resolver<
     Maybe<ResolversTypes['PipelineVersion']>,
@@ -2205,7 +2749,13 @@ export type SubscriptionResolvers<
     ContextType,
     RequireFields<SubscriptionExecutionEventsArgs, 'executionId'>
   >;
-  executionsChanged?: SubscriptionResolver<ResolversTypes['ExecutionChange'], 'executionsChanged', ParentType, ContextType>;
+  executionsChanged?: SubscriptionResolver<
+    ResolversTypes['ExecutionChange'],
+    'executionsChanged',
+    ParentType,
+    ContextType,
+    Partial<SubscriptionExecutionsChangedArgs>
+  >;
 }>;
 
 export type UpsertPipelinePayloadResolvers<
@@ -2244,8 +2794,10 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ArtifactEdge?: ArtifactEdgeResolvers<ContextType>;
   AuditReportResult?: AuditReportResultResolvers<ContextType>;
   CacheMissExplanation?: CacheMissExplanationResolvers<ContextType>;
+  ColumnLineageEdge?: ColumnLineageEdgeResolvers<ContextType>;
   DagEdge?: DagEdgeResolvers<ContextType>;
   DagNode?: DagNodeResolvers<ContextType>;
+  DatasetField?: DatasetFieldResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteSchedulePayload?: DeleteSchedulePayloadResolvers<ContextType>;
   Execution?: ExecutionResolvers<ContextType>;
@@ -2254,6 +2806,8 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ExecutionEdge?: ExecutionEdgeResolvers<ContextType>;
   ExecutionEvent?: ExecutionEventResolvers<ContextType>;
   ExecutionPayload?: ExecutionPayloadResolvers<ContextType>;
+  ExecutionStats?: ExecutionStatsResolvers<ContextType>;
+  ExecutionStatusCount?: ExecutionStatusCountResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   InvalidateCachePayload?: InvalidateCachePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -2268,6 +2822,15 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   ModelPackageEdge?: ModelPackageEdgeResolvers<ContextType>;
   ModelPackagePayload?: ModelPackagePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpenLineageDataset?: OpenLineageDatasetResolvers<ContextType>;
+  OpenLineageEvent?: OpenLineageEventResolvers<ContextType>;
+  OpenLineageEventConnection?: OpenLineageEventConnectionResolvers<ContextType>;
+  OpenLineageEventEdge?: OpenLineageEventEdgeResolvers<ContextType>;
+  OpenLineageJob?: OpenLineageJobResolvers<ContextType>;
+  OpenLineageProducerStats?: OpenLineageProducerStatsResolvers<ContextType>;
+  OpenLineageRun?: OpenLineageRunResolvers<ContextType>;
+  OpenLineageRunConnection?: OpenLineageRunConnectionResolvers<ContextType>;
+  OpenLineageRunEdge?: OpenLineageRunEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineConnection?: PipelineConnectionResolvers<ContextType>;

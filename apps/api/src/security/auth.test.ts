@@ -1,6 +1,6 @@
 import { hashToken, type ApiToken } from '@pedigree/runtime';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS_EDITOR, createAuthenticator, decideAnonymousAccess, requireRole } from './auth.ts';
+import { ANONYMOUS_EDITOR, createAuthenticator, decideAnonymousAccess, mayIngest, requireIngest, requireRole } from './auth.ts';
 import { roleFor } from './roles.ts';
 
 const tokens: ApiToken[] = [
@@ -50,6 +50,17 @@ describe('roles', () => {
     expect(() => requireRole({ name: 'e', role: 'editor', anonymous: false }, 'editor')).not.toThrow();
     expect(() => requireRole({ name: 'a', role: 'admin', anonymous: false }, 'editor')).not.toThrow();
     expect(() => requireRole({ name: 'e', role: 'editor', anonymous: false }, 'admin')).toThrow(/requires the admin role/);
+  });
+  it('lets ingest post OpenLineage events and nothing else; editor and admin may ingest too, viewer may not', () => {
+    const who = (role: 'viewer' | 'editor' | 'admin' | 'ingest') => ({ name: role, role, anonymous: false });
+    expect(() => requireRole(who('ingest'), 'viewer')).toThrow(/requires the viewer role; ingest has ingest/);
+    expect([mayIngest(who('ingest')), mayIngest(who('editor')), mayIngest(who('admin')), mayIngest(who('viewer'))]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(() => requireIngest(who('viewer'))).toThrow(/OpenLineage ingestion requires the ingest or editor role; viewer has viewer/);
   });
   it('needs editor for every mutation, admin for tokens, viewer for the rest', () => {
     expect(roleFor('Mutation', 'startExecution')).toBe('editor');

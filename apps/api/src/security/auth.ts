@@ -3,7 +3,8 @@ import { ConfigurationError, PedigreeError } from '@pedigree/domain';
 import { isLoopbackHost, type ApiToken, type Role } from '@pedigree/runtime';
 import type { Viewer } from '../context.ts';
 
-const RANK: Readonly<Record<Role, number>> = { viewer: 0, editor: 1, admin: 2 };
+// ingest ranks below viewer: an ingest token may post OpenLineage events and nothing else (not even read).
+const RANK: Readonly<Record<Role, number>> = { ingest: -1, viewer: 0, editor: 1, admin: 2 };
 
 export const ANONYMOUS_EDITOR: Viewer = { name: 'anonymous', role: 'editor', anonymous: true };
 
@@ -16,8 +17,8 @@ export class UnauthorizedError extends PedigreeError {
 
 /** The caller may not do this; mapped to HTTP 403 / a FORBIDDEN GraphQL error. */
 export class ForbiddenError extends PedigreeError {
-  constructor(needed: Role, viewer: Viewer) {
-    super('FORBIDDEN', `this operation requires the ${needed} role; ${viewer.name} has ${viewer.role}`, { needed, role: viewer.role });
+  constructor(needed: Role, viewer: Viewer, what = `this operation requires the ${needed} role`) {
+    super('FORBIDDEN', `${what}; ${viewer.name} has ${viewer.role}`, { needed, role: viewer.role });
   }
 }
 
@@ -53,6 +54,16 @@ export function createAuthenticator(tokens: readonly ApiToken[], options: { read
       return { name: found.name, role: found.role, anonymous: false };
     },
   };
+}
+
+/** Roles that may post OpenLineage events: the dedicated ingest role, and editor or above. */
+export function mayIngest(viewer: Viewer): boolean {
+  return viewer.role === 'ingest' || RANK[viewer.role] >= RANK.editor;
+}
+
+/** Throws FORBIDDEN unless the viewer may post OpenLineage events. */
+export function requireIngest(viewer: Viewer): void {
+  if (!mayIngest(viewer)) throw new ForbiddenError('ingest', viewer, 'OpenLineage ingestion requires the ingest or editor role');
 }
 
 /** Throws FORBIDDEN unless the viewer has at least `needed`. */

@@ -6,6 +6,8 @@ import type { Runtime } from '@pedigree/runtime';
 import { toExecutionControl } from '../modules/execution/executor-control.ts';
 import { decideAnonymousAccess } from '../security/auth.ts';
 import { createApi, GRAPHQL_PATH, type ApiApp } from './create-yoga.ts';
+import { createOpenLineageRoute, OPENLINEAGE_PATH } from './openlineage-route.ts';
+import { createReportRoute, REPORT_ROUTE_PREFIX } from './report-route.ts';
 import { PLACEHOLDER_PAGE, serveStatic } from './static-files.ts';
 
 /** The built web client, served at `/` when present. */
@@ -29,7 +31,9 @@ export interface PedigreeServer {
 }
 
 /**
- * The HTTP server: GraphQL (with GraphiQL) at /graphql, /healthz, /readyz, and the web client at /.
+ * The HTTP server: GraphQL (with GraphiQL) at /graphql, audit report downloads at
+ * /api/v1/reports/<modelId>.(json|md|html), OpenLineage ingestion at POST /api/v1/lineage,
+ * /healthz, /readyz, and the web client at /.
  * Refuses (CONFIGURATION_INVALID naming HOST) to serve a non-loopback address without API tokens.
  */
 export function createServer(runtime: Runtime, options: CreateServerOptions = {}): PedigreeServer {
@@ -44,6 +48,13 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
     tokens: config.tokens,
     anonymousAccess,
     dataDir: config.dataDir,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  const serveReport = createReportRoute({ store: runtime.store, authenticator: api.authenticator, logger });
+  const serveOpenLineage = createOpenLineageRoute({
+    service: api.services.openLineage,
+    authenticator: api.authenticator,
+    logger,
     maxBodyBytes: config.maxBodyBytes,
   });
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
@@ -62,6 +73,14 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
       const health = await runtime.store.health();
       const ready = health.ok && !shuttingDown;
       sendJson(res, ready ? 200 : 503, { ok: ready, store: health, shuttingDown });
+      return;
+    }
+    if (pathname === OPENLINEAGE_PATH) {
+      await serveOpenLineage(req, res);
+      return;
+    }
+    if (pathname.startsWith(REPORT_ROUTE_PREFIX)) {
+      await serveReport(req, res, pathname);
       return;
     }
     if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`)) {

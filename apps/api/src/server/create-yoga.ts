@@ -83,6 +83,18 @@ export function createApi(options: CreateApiOptions): ApiApp {
       const logger = baseLogger.child({ requestId });
       try {
         const viewer = authenticator.authenticate(request.headers.get('authorization'));
+        if (viewer.role === 'ingest') {
+          // An ingest token (handed to Spark, dbt, Airflow) may post OpenLineage events and read nothing.
+          const message = `the ingest role may only post OpenLineage events to /api/v1/lineage; ${viewer.name} has ingest`;
+          logger.warn({ method: request.method, url: pathOf(request.url), status: 403, viewer: viewer.name }, message);
+          endResponse(
+            Response.json(
+              { errors: [{ message, extensions: { code: 'FORBIDDEN' } }] },
+              { status: 403, headers: { [REQUEST_ID_HEADER]: requestId } },
+            ),
+          );
+          return;
+        }
         states.set(request, { requestId, viewer, logger, startedAt: performance.now() });
       } catch (error) {
         if (!(error instanceof UnauthorizedError)) throw error;

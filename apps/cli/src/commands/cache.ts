@@ -3,6 +3,17 @@ import type { ExecutionId, StepExecutionId } from '@pedigree/domain';
 import type { InvalidateCacheScope } from '@pedigree/graph-store';
 import { withRuntime } from '../context.ts';
 import { usageError } from '../errors.ts';
+import {
+  InvalidateCacheDocument,
+  PipelineForStartDocument,
+  StepExecutionByIdDocument,
+  type InvalidateCacheInput,
+} from '../generated/graphql.ts';
+import type { StepRecord } from '../records.ts';
+import { throwUserErrors } from '../remote/client.ts';
+import { connect } from '../remote/connect.ts';
+import { resolveArtifactRemote } from '../remote/resolve.ts';
+import { fetchExecutionView } from '../remote/watch.ts';
 import { resolveArtifact } from '../resolve-ids.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
@@ -20,14 +31,26 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
     examples(['pedigree cache explain ex_0190… TrainModel', 'pedigree cache explain ex_0190… PrepareData --json']),
   ).action(async (executionId: string, stepName: string, opts: { json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
+    const noStep = (steps: readonly StepRecord[]) =>
+      usageError(`execution ${executionId} has no step ${stepName}; its steps: ${steps.map((s) => s.stepName).join(', ') || 'none'}`);
+    const client = connect(ctx);
+    if (client) {
+      const view = await fetchExecutionView(client, executionId);
+      const step = view.steps.find((s) => s.stepName === stepName);
+      if (!step) throw noStep(view.steps);
+      const reused = step.reusedStepExecutionId
+        ? (await client.request(StepExecutionByIdDocument, { id: step.reusedStepExecutionId })).stepExecution
+        : null;
+      return explain(step, reused);
+    }
     await withRuntime(ctx, async (runtime) => {
       const view = await runtime.store.getExecutionWithSteps(executionId as ExecutionId);
       const step = view.steps.find((s) => s.stepName === stepName);
-      if (!step)
-        throw usageError(
-          `execution ${executionId} has no step ${stepName}; its steps: ${view.steps.map((s) => s.stepName).join(', ') || 'none'}`,
-        );
-      const reused = step.reusedStepExecutionId ? await runtime.store.getStepExecution(step.reusedStepExecutionId) : null;
+      if (!step) throw noStep(view.steps);
+      explain(step, step.reusedStepExecutionId ? await runtime.store.getStepExecution(step.reusedStepExecutionId) : null);
+    });
+
+    function explain(step: StepRecord, reused: { readonly executionId: string; readonly endedAt: string | null } | null): void {
       const explanation = {
         stepExecutionId: step.id,
         stepName: step.stepName,
@@ -54,7 +77,7 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
       } else {
         out.line('  not a cache hit; no miss was recorded (caching may be off for this step, or it has not run)');
       }
-    });
+    }
   });
 
   setup(
@@ -87,6 +110,33 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
       if (given.length !== 1)
         throw usageError('give exactly one scope: --execution with --step, --step-execution, --pipeline or --artifact');
       if ((opts.execution === undefined) !== (opts.step === undefined)) throw usageError('--execution and --step go together');
+      const print = (ids: readonly string[]): void => {
+        if (opts.json) return ctx.out.json({ invalidatedStepExecutionIds: ids });
+        ctx.out.line(`invalidated ${ids.length} cached step execution${ids.length === 1 ? '' : 's'}`, ...ids.map((id) => `  ${id}`));
+      };
+      const client = connect(ctx);
+      if (client) {
+        // The same checks as locally, so an unknown id or name is named in one line.
+        let input: InvalidateCacheInput;
+        if (opts.execution && opts.step) {
+          const view = await fetchExecutionView(client, opts.execution);
+          if (!view.steps.some((s) => s.stepName === opts.step)) throw usageError(`execution ${opts.execution} has no step ${opts.step}`);
+          input = { executionId: opts.execution, stepName: opts.step };
+        } else if (opts.stepExecution) {
+          const { stepExecution } = await client.request(StepExecutionByIdDocument, { id: opts.stepExecution });
+          if (!stepExecution) throw usageError(`no step execution with id ${opts.stepExecution}`);
+          input = { stepExecutionId: opts.stepExecution };
+        } else if (opts.pipeline) {
+          const { pipeline } = await client.request(PipelineForStartDocument, { name: opts.pipeline });
+          if (!pipeline) throw usageError(`no pipeline with id ${opts.pipeline}`);
+          input = { pipelineName: opts.pipeline };
+        } else {
+          input = { artifactId: (await resolveArtifactRemote(client, opts.artifact!)).id };
+        }
+        const { invalidateCache } = await client.request(InvalidateCacheDocument, { input });
+        throwUserErrors(invalidateCache.errors);
+        return print(invalidateCache.invalidatedStepExecutionIds);
+      }
       await withRuntime(ctx, async (runtime) => {
         let scope: InvalidateCacheScope;
         if (opts.execution && opts.step) {
@@ -102,10 +152,7 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
         } else {
           scope = { artifactId: (await resolveArtifact(runtime.store, opts.artifact!)).id };
         }
-        const result = await runtime.store.invalidateCache(scope);
-        if (opts.json) return ctx.out.json(result);
-        const ids = result.invalidatedStepExecutionIds;
-        ctx.out.line(`invalidated ${ids.length} cached step execution${ids.length === 1 ? '' : 's'}`, ...ids.map((id) => `  ${id}`));
+        print((await runtime.store.invalidateCache(scope)).invalidatedStepExecutionIds);
       });
     },
   );

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { canonicalJson, type JsonValue } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
-import { buildAuditReport, type AuditReport } from '@pedigree/report';
+import { buildAuditReport, parseReportDocument, type AuditReport } from '@pedigree/report';
 import { withRuntime } from '../context.ts';
+import { connect } from '../remote/connect.ts';
+import { resolveModelRemote } from '../remote/resolve.ts';
 import { resolveModel } from '../resolve-ids.ts';
+import { fetchReport } from './report.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
 export interface DiffEntry {
@@ -123,8 +126,20 @@ export function registerDiffCommand(program: Command, setup: CommandSetup): void
     examples(['pedigree diff mp_0190…a mp_0190…b', 'pedigree diff ar_9c1e… ar_77d0… --json']),
   ).action(async (refA: string, refB: string, opts: { all?: boolean; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
+    const client = connect(ctx);
+    if (client) {
+      // The model artifacts' reports from the server's report route, compared here as locally.
+      const remoteReport = async (ref: string): Promise<AuditReport> => {
+        const { artifact } = await resolveModelRemote(client, ref);
+        return parseReportDocument((await fetchReport(client, artifact.id, 'json')).body).report as unknown as AuditReport;
+      };
+      return printDiff(await remoteReport(refA), await remoteReport(refB));
+    }
     await withRuntime(ctx, async (runtime) => {
-      const [a, b] = [await reportOf(runtime.store, refA, ctx.toolVersion), await reportOf(runtime.store, refB, ctx.toolVersion)];
+      printDiff(await reportOf(runtime.store, refA, ctx.toolVersion), await reportOf(runtime.store, refB, ctx.toolVersion));
+    });
+
+    function printDiff(a: AuditReport, b: AuditReport): void {
       const diff = diffReports(a, b);
       if (opts.json) return ctx.out.json(diff);
       const out = ctx.out;
@@ -149,6 +164,6 @@ export function registerDiffCommand(program: Command, setup: CommandSetup): void
       section('code', diff.code);
       section('parameters', diff.parameters);
       section('step arguments', diff.stepArguments);
-    });
+    }
   });
 }

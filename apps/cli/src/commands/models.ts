@@ -2,6 +2,10 @@ import { Option, type Command } from 'commander';
 import { APPROVAL_STATUSES, type ApprovalStatus, type ModelPackage, type ModelPackageId } from '@pedigree/domain';
 import { withRuntime, type CommandContext } from '../context.ts';
 import { usageError } from '../errors.ts';
+import { ModelPackagesDocument, SetModelApprovalStatusDocument, type ModelPackagesQuery } from '../generated/graphql.ts';
+import { throwUserErrors, type RemoteClient } from '../remote/client.ts';
+import { connect } from '../remote/connect.ts';
+import { toModelPackage } from '../remote/to-records.ts';
 import { formatTable } from '../output.ts';
 import { parsePositiveInt, whoAmI } from './pipelines.ts';
 import { examples, type CommandSetup } from './shared.ts';
@@ -22,21 +26,24 @@ export function registerModelCommands(program: Command, setup: CommandSetup): vo
   ).action(async (opts: { group?: string; status?: ApprovalStatus; limit: number; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
     if (opts.limit > 1000) throw usageError('--limit must be at most 1000');
-    await withRuntime(ctx, async (runtime) => {
-      const page = await runtime.store.listModelPackages({
-        first: opts.limit,
-        ...(opts.group ? { group: opts.group } : {}),
-        ...(opts.status ? { approvalStatuses: [opts.status] } : {}),
-      });
-      if (opts.json) return ctx.out.json({ modelPackages: page.items, hasNextPage: page.hasNextPage });
-      if (page.items.length === 0) return ctx.out.line('no model packages');
-      ctx.out.line(
-        ...formatTable(
-          ['ID', 'GROUP', 'VERSION', 'STATUS', 'CREATED', 'MODEL ARTIFACT', 'METRICS'],
-          page.items.map((p) => [p.id, p.group, String(p.version), p.approvalStatus, p.createdAt, p.modelArtifactId, metricsText(p)]),
-        ),
-      );
-    });
+    const client = connect(ctx);
+    const page = client
+      ? await listModelPackagesRemote(client, opts.limit, opts.group, opts.status)
+      : await withRuntime(ctx, (runtime) =>
+          runtime.store.listModelPackages({
+            first: opts.limit,
+            ...(opts.group ? { group: opts.group } : {}),
+            ...(opts.status ? { approvalStatuses: [opts.status] } : {}),
+          }),
+        );
+    if (opts.json) return ctx.out.json({ modelPackages: page.items, hasNextPage: page.hasNextPage });
+    if (page.items.length === 0) return ctx.out.line('no model packages');
+    ctx.out.line(
+      ...formatTable(
+        ['ID', 'GROUP', 'VERSION', 'STATUS', 'CREATED', 'MODEL ARTIFACT', 'METRICS'],
+        page.items.map((p) => [p.id, p.group, String(p.version), p.approvalStatus, p.createdAt, p.modelArtifactId, metricsText(p)]),
+      ),
+    );
   });
 
   const decide = (name: 'approve' | 'reject', status: ApprovalStatus): void => {
@@ -52,6 +59,16 @@ export function registerModelCommands(program: Command, setup: CommandSetup): vo
     ).action(async (id: string, opts: { comment?: string; by?: string; json?: boolean }, cmd: Command) => {
       const ctx = setup.context(cmd);
       if (name === 'reject' && !opts.comment?.trim()) throw usageError('reject needs --comment saying why');
+      const client = connect(ctx);
+      if (client) {
+        if (opts.by !== undefined) throw usageError('--by does not apply with --server: the server records the name of the API token');
+        const { setModelApprovalStatus: r } = await client.request(SetModelApprovalStatusDocument, {
+          input: { id, status, comment: opts.comment ?? null },
+        });
+        if (r.errors[0]?.code === 'NOT_FOUND') throw usageError(`no model package with id ${id}`);
+        throwUserErrors(r.errors);
+        return printDecision(ctx, toModelPackage(r.modelPackage!), opts.json ?? false);
+      }
       await withRuntime(ctx, async (runtime) => {
         const pkg = await runtime.store.setModelPackageApproval({
           id: id as ModelPackageId,
@@ -81,4 +98,27 @@ function printDecision(ctx: CommandContext, pkg: ModelPackage, json: boolean): v
   if (json) return ctx.out.json(pkg);
   ctx.out.line(`${pkg.id} ${pkg.group} v${pkg.version}: ${pkg.approvalStatus}`);
   for (const a of pkg.approvals) ctx.out.line(`  ${a.at}  ${a.status}  by ${a.by}${a.comment ? `: ${a.comment}` : ''}`);
+}
+
+/** Up to `limit` model packages from the server, paging through its connection (at most 100 a page). */
+async function listModelPackagesRemote(
+  client: RemoteClient,
+  limit: number,
+  group: string | undefined,
+  status: ApprovalStatus | undefined,
+): Promise<{ items: ModelPackage[]; hasNextPage: boolean }> {
+  const items: ModelPackage[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: ModelPackagesQuery = await client.request(ModelPackagesDocument, {
+      first: Math.min(100, limit - items.length),
+      after,
+      ...(group ? { group } : {}),
+      ...(status ? { approvalStatuses: [status] } : {}),
+    });
+    const { edges, pageInfo } = page.modelPackages;
+    items.push(...edges.map((e) => toModelPackage(e.node)));
+    if (!pageInfo.hasNextPage || items.length >= limit) return { items, hasNextPage: pageInfo.hasNextPage };
+    after = pageInfo.endCursor;
+  }
 }

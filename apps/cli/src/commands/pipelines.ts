@@ -5,6 +5,10 @@ import { withRuntime } from '../context.ts';
 import { failure, usageError } from '../errors.ts';
 import { loadPipeline } from '../load-pipeline.ts';
 import { runAndWatch } from '../execution-view.ts';
+import { throwUserErrors } from '../remote/client.ts';
+import { connect, noteRunsLocally } from '../remote/connect.ts';
+import { watchRemoteExecution } from '../remote/watch.ts';
+import { PipelineForStartDocument, StartExecutionDocument, UpsertPipelineDocument } from '../generated/graphql.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
 /** Collects repeated `--param Name=Value` options into an object (values stay strings; the pipeline's types convert them). */
@@ -72,6 +76,11 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
       cmd: Command,
     ) => {
       const ctx = setup.context(cmd);
+      noteRunsLocally(
+        ctx,
+        'run',
+        'it runs the pipeline file here; to run it on the server, `pedigree upsert FILE` then `pedigree start NAME`',
+      );
       const loaded = await loadPipeline(file, {
         ...(opts.export ? { exportName: opts.export } : {}),
         ...(opts.projectRoot ? { projectRoot: opts.projectRoot } : {}),
@@ -104,7 +113,34 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
     examples(['pedigree upsert examples/iris/src/pipeline.ts', 'pedigree upsert pipeline.ts --json']),
   ).action(async (file: string, opts: { export?: string; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
+    const client = connect(ctx);
     const loaded = await loadPipeline(file, { ...(opts.export ? { exportName: opts.export } : {}) });
+    const print = (r: {
+      created: boolean;
+      pipelineName: string;
+      version: number;
+      pipelineVersionId: string;
+      definitionHash: string;
+    }): void => {
+      if (opts.json) ctx.out.json(r);
+      else
+        ctx.out.line(
+          `${r.created ? 'stored' : 'unchanged'}: pipeline ${r.pipelineName} version ${r.version} (${r.pipelineVersionId}, ${r.definitionHash})`,
+        );
+    };
+    if (client) {
+      // The definition is compiled here (the module is a local file); the server stores it as is.
+      const { upsertPipeline: r } = await client.request(UpsertPipelineDocument, { definition: loaded.definition });
+      throwUserErrors(r.errors);
+      if (!r.pipeline || !r.version) throw new Error('the server stored the pipeline but returned no version');
+      return print({
+        created: r.created,
+        pipelineName: r.pipeline.name,
+        version: r.version.version,
+        pipelineVersionId: r.version.id,
+        definitionHash: r.version.definitionHash,
+      });
+    }
     await withRuntime(
       ctx,
       async (runtime) => {
@@ -114,19 +150,13 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
           definition: loaded.definition as never,
           definitionHash: loaded.definitionHash,
         });
-        if (opts.json) {
-          ctx.out.json({
-            created: result.created,
-            pipelineName: result.pipeline.name,
-            version: result.version.version,
-            pipelineVersionId: result.version.id,
-            definitionHash: result.version.definitionHash,
-          });
-        } else {
-          ctx.out.line(
-            `${result.created ? 'stored' : 'unchanged'}: pipeline ${result.pipeline.name} version ${result.version.version} (${result.version.id}, ${result.version.definitionHash})`,
-          );
-        }
+        print({
+          created: result.created,
+          pipelineName: result.pipeline.name,
+          version: result.version.version,
+          pipelineVersionId: result.version.id,
+          definitionHash: result.version.definitionHash,
+        });
       },
       {},
       { create: true },
@@ -153,6 +183,27 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
       cmd: Command,
     ) => {
       const ctx = setup.context(cmd);
+      const client = connect(ctx);
+      if (client) {
+        if (opts.projectRoot !== undefined) {
+          throw usageError('--project-root does not apply with --server: the server resolves paths against its own PEDIGREE_PROJECT_ROOT');
+        }
+        const { pipeline, pipelines } = await client.request(PipelineForStartDocument, { name });
+        if (!pipeline) {
+          const known = pipelines.edges.map((e) => e.node.name);
+          throw usageError(
+            `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ' (the server has none; use pedigree upsert)'}`,
+          );
+        }
+        const number = opts.pipelineVersion ?? pipeline.latestVersion;
+        if (number > pipeline.latestVersion)
+          throw usageError(`pipeline ${name} has no version ${number} (latest is ${pipeline.latestVersion})`);
+        const { startExecution: r } = await client.request(StartExecutionDocument, {
+          input: { pipelineName: name, version: number, parameters: opts.param },
+        });
+        throwUserErrors(r.errors);
+        return watchRemoteExecution(ctx, client, r.execution!.id, { json: opts.json ?? false });
+      }
       await withRuntime(
         ctx,
         async (runtime) => {

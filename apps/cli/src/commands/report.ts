@@ -15,6 +15,9 @@ import {
 import { cliConfig, hasEmbeddedStore, withRuntime } from '../context.ts';
 import { failure, usageError } from '../errors.ts';
 import { formatTable } from '../output.ts';
+import type { RemoteClient } from '../remote/client.ts';
+import { connect, noteRunsLocally } from '../remote/connect.ts';
+import { resolveModelRemote } from '../remote/resolve.ts';
 import { resolveModel } from '../resolve-ids.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
@@ -39,6 +42,22 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
   ).action(async (ref: string, opts: { format: 'json' | 'md' | 'html'; out?: string; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
     const format = opts.json ? 'json' : opts.format;
+    const emit = async (text: string, sha256: string): Promise<void> => {
+      if (!opts.out) return ctx.out.write(text);
+      try {
+        await writeFile(opts.out, text);
+      } catch (error) {
+        throw usageError(`cannot write ${opts.out}: ${(error as Error).message}`);
+      }
+      ctx.out.line(`wrote ${opts.out} (${format}, report sha256 ${sha256})`);
+    };
+    const client = connect(ctx);
+    if (client) {
+      // The server renders it (its version is the report's tool version), through its report route.
+      const model = await resolveModelRemote(client, ref);
+      const { body, sha256 } = await fetchReport(client, model.modelPackage?.id ?? model.artifact.id, format);
+      return emit(body, sha256);
+    }
     await withRuntime(ctx, async (runtime) => {
       const model = await resolveModel(runtime.store, ref);
       const report = await buildAuditReport(runtime.store, {
@@ -46,13 +65,7 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
         toolVersion: ctx.toolVersion,
       });
       const text = format === 'json' ? renderJson(report) : format === 'md' ? renderMarkdown(report) : renderHtml(report);
-      if (!opts.out) return ctx.out.write(text);
-      try {
-        await writeFile(opts.out, text);
-      } catch (error) {
-        throw usageError(`cannot write ${opts.out}: ${(error as Error).message}`);
-      }
-      ctx.out.line(`wrote ${opts.out} (${format}, report sha256 ${reportDigest(report)})`);
+      await emit(text, reportDigest(report));
     });
   });
 
@@ -72,6 +85,7 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
     examples(['pedigree verify report.json', 'pedigree verify report.json --project-root examples/iris --require-all --json']),
   ).action(async (file: string, opts: { projectRoot?: string; requireAll?: boolean; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
+    noteRunsLocally(ctx, 'verify', 'it re-hashes the files on this machine (and the local artifact store, if any)');
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -138,4 +152,17 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
       check(combineResolvers(files, createArtifactStoreResolver(runtime.artifacts, { uriPrefix: 'pedigree://' }))),
     );
   });
+}
+
+/**
+ * A report rendered by the server: `GET /api/v1/reports/<id>.<format>` (the same bytes as the
+ * auditReport query), with the report's sha256 from its `x-report-sha256` header.
+ */
+export async function fetchReport(
+  client: RemoteClient,
+  id: string,
+  format: 'json' | 'md' | 'html',
+): Promise<{ body: string; sha256: string }> {
+  const { body, headers } = await client.get(`/api/v1/reports/${encodeURIComponent(id)}.${format}`);
+  return { body, sha256: headers.get('x-report-sha256') ?? 'unknown' };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { failure } from '../errors.ts';
+import { noteRunsLocally } from '../remote/connect.ts';
 import { parseNonNegativeInt } from './pipelines.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
@@ -25,6 +26,7 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
     examples(['pedigree serve', 'pedigree --data-dir ./data serve --port 8080']),
   ).action(async (opts: { port?: number; host?: string }, cmd: Command) => {
     const ctx = setup.context(cmd);
+    noteRunsLocally(ctx, 'serve', 'it starts a server on this machine (--server is ignored)');
     const manifest = path.join(WORKSPACE_ROOT, 'package.json');
     const scripts = existsSync(manifest)
       ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {})

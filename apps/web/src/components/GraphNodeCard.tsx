@@ -14,6 +14,8 @@ export type GraphCardFields = {
   readonly dimmed?: boolean;
   readonly marked?: string | null;
   readonly branch?: string | null;
+  /** A drawing variant: `openlineage` for runs and datasets other systems reported. */
+  readonly variant?: 'openlineage' | null;
 };
 
 export type GraphCardData = GraphCardFields & {
@@ -31,6 +33,7 @@ export function GraphNodeCard({ data }: NodeProps<GraphCardNode>) {
   if (data.selected) classes.push('is-selected');
   if (data.highlighted) classes.push('is-highlighted');
   if (data.dimmed) classes.push('is-dimmed');
+  if (data.variant) classes.push(`variant-${data.variant}`);
   const vertical = data.direction === 'DOWN';
   if (data.compact) {
     classes.push('is-compact');

@@ -44,15 +44,6 @@ export type ArtifactType =
   /** A report. */
   | 'Report';
 
-/** The formats an audit report is rendered in. */
-export type AuditReportFormat =
-  /** One self-contained HTML page (inline CSS and SVG, no external requests) that prints well. */
-  | 'HTML'
-  /** The verifiable JSON document `{ report, sha256 }` (what `pedigree verify` checks). */
-  | 'JSON'
-  /** Markdown with a Mermaid lineage diagram. */
-  | 'MARKDOWN';
-
 /** Which branch of a condition step a step belongs to. */
 export type ConditionBranch =
   /** Runs when a condition does not hold. */
@@ -131,6 +122,8 @@ export type LineageNodeType =
   | 'Context'
   /** A model package. */
   | 'ModelPackage'
+  /** A run of an external job (Spark, dbt, Airflow, Flink) known from OpenLineage events; its id is `olr_<runId>`. */
+  | 'OpenLineageRun'
   /** A pipeline. */
   | 'Pipeline'
   /** A pipeline execution. */
@@ -140,12 +133,29 @@ export type LineageNodeType =
   /** A step execution. */
   | 'StepExecution';
 
+/** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
+export type OpenLineageRunState =
+  /** The run was stopped before it finished. */
+  | 'ABORT'
+  /** The run finished successfully. */
+  | 'COMPLETE'
+  /** The run failed. */
+  | 'FAIL'
+  /** Additional metadata; not a transition. */
+  | 'OTHER'
+  /** The run is running (an intermediate event). */
+  | 'RUNNING'
+  /** The run started. */
+  | 'START';
+
 /** Access levels. viewer: queries and subscriptions; editor: also pipelines, executions, approvals and the cache; admin: also tokens. */
 export type Role =
   /** May also see the configured API tokens. */
   | 'admin'
   /** May change pipelines, executions, approvals, schedules and the cache. */
   | 'editor'
+  /** May only post OpenLineage events to `POST /api/v1/lineage` (a token for Spark, dbt, Airflow or Flink); GraphQL requests are refused with 403. */
+  | 'ingest'
   /** Read-only access. */
   | 'viewer';
 
@@ -220,7 +230,9 @@ export type PipelineDagGraphFragment = {
   edges: Array<{ from: string; to: string; kind: DagEdgeKind }>;
 };
 
-export type ExecutionsChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
+export type ExecutionsChangedSubscriptionVariables = Exact<{
+  pipelineName?: string | null | undefined;
+}>;
 
 export type ExecutionsChangedSubscription = { executionsChanged: { executionId: string; status: ExecutionStatus; at: string } };
 
@@ -314,21 +326,6 @@ export type ArtifactSearchQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean };
-  };
-};
-
-export type AuditReportQueryVariables = Exact<{
-  modelId: string | number;
-  format: AuditReportFormat;
-}>;
-
-export type AuditReportQuery = {
-  auditReport: {
-    content: string | null;
-    sha256: string | null;
-    fileName: string | null;
-    mediaType: string | null;
-    errors: Array<{ code: string; message: string; path: string }>;
   };
 };
 
@@ -435,6 +432,17 @@ export type ExecutionEventsSubscription = {
     message: string | null;
     stream: string | null;
     attempt: number | null;
+    stepExecutionId: string | null;
+    startedAt: string | null;
+    endedAt: string | null;
+    cacheHit: boolean | null;
+    reusedStepExecution: { id: string; executionId: string; stepName: string } | null;
+    cacheMiss: {
+      reason: string;
+      message: string;
+      differingFields: Array<string>;
+      nearestStepExecution: { id: string; executionId: string } | null;
+    } | null;
   };
 };
 
@@ -488,19 +496,16 @@ export type LineageNodeFieldsFragment = {
   digest: string | null;
   uri: string | null;
   createdAt: string | null;
+  executionId: string | null;
+  pipelineName: string | null;
+  version: number | null;
 };
 
 export type LineageNodeTargetQueryVariables = Exact<{
-  stepId: string | number;
   packageId: string | number;
-  isStep: boolean;
-  isPackage: boolean;
 }>;
 
-export type LineageNodeTargetQuery = {
-  stepExecution?: { id: string; stepName: string; executionId: string } | null;
-  modelPackage?: { id: string; modelArtifact: { id: string } } | null;
-};
+export type LineageNodeTargetQuery = { modelPackage: { id: string; modelArtifact: { id: string } } | null };
 
 export type LineageQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -527,6 +532,9 @@ export type LineageQuery = {
       digest: string | null;
       uri: string | null;
       createdAt: string | null;
+      executionId: string | null;
+      pipelineName: string | null;
+      version: number | null;
     }>;
     edges: Array<{ from: string; to: string; type: LineageEdgeType }>;
   };
@@ -605,6 +613,58 @@ export type ModelPackagesQuery = {
         modelArtifact: { id: string; name: string };
       };
     }>;
+  };
+};
+
+export type OpenLineageRunDetailsQueryVariables = Exact<{
+  runId: string | number;
+}>;
+
+export type OpenLineageRunDetailsQuery = {
+  openLineageRun: {
+    id: string;
+    runId: string;
+    state: OpenLineageRunState | null;
+    startedAt: string | null;
+    endedAt: string | null;
+    facets: unknown;
+    producers: Array<string>;
+    eventCount: number;
+    job: { namespace: string; name: string } | null;
+    parent: { id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null } | null;
+    children: Array<{ id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null }>;
+    events: {
+      edges: Array<{
+        node: { eventDigest: string; eventType: OpenLineageRunState | null; eventTime: string; producer: string; event: unknown };
+      }>;
+    };
+  } | null;
+};
+
+export type OpenLineageDatasetDetailsQueryVariables = Exact<{
+  namespace: string;
+  name: string;
+}>;
+
+export type OpenLineageDatasetDetailsQuery = {
+  openLineageDataset: { namespace: string; name: string; facets: unknown; versions: Array<{ id: string }> } | null;
+};
+
+export type PipelineStatsQueryVariables = Exact<{
+  name: string;
+  since?: string | null | undefined;
+}>;
+
+export type PipelineStatsQuery = {
+  executionStats: {
+    total: number;
+    truncated: boolean;
+    p50DurationMs: number | null;
+    p95DurationMs: number | null;
+    cacheLookups: number;
+    cacheHits: number;
+    cacheHitRatio: number | null;
+    byStatus: Array<{ status: ExecutionStatus; count: number }>;
   };
 };
 
@@ -844,6 +904,9 @@ export const LineageNodeFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'digest' } },
           { kind: 'Field', name: { kind: 'Name', value: 'uri' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pipelineName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -1047,12 +1110,26 @@ export const ExecutionsChangedDocument = {
       kind: 'OperationDefinition',
       operation: 'subscription',
       name: { kind: 'Name', value: 'ExecutionsChanged' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'pipelineName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'executionsChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'pipelineName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'pipelineName' } },
+              },
+            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
@@ -1431,70 +1508,6 @@ export const ArtifactSearchDocument = {
     },
   ],
 } as unknown as DocumentNode<ArtifactSearchQuery, ArtifactSearchQueryVariables>;
-export const AuditReportDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'AuditReport' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'modelId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditReportFormat' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'auditReport' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'modelId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'modelId' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'format' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'format' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'content' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'sha256' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'errors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<AuditReportQuery, AuditReportQueryVariables>;
 export const CompareDocument = {
   kind: 'Document',
   definitions: [
@@ -1858,6 +1871,45 @@ export const ExecutionEventsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'message' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'stream' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepExecutionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cacheHit' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'reusedStepExecution' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stepName' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'cacheMiss' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'differingFields' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nearestStepExecution' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2086,60 +2138,13 @@ export const LineageNodeTargetDocument = {
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'stepId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'packageId' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'isStep' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'isPackage' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
         },
       ],
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'stepExecution' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'stepId' } },
-              },
-            ],
-            directives: [
-              {
-                kind: 'Directive',
-                name: { kind: 'Name', value: 'include' },
-                arguments: [
-                  {
-                    kind: 'Argument',
-                    name: { kind: 'Name', value: 'if' },
-                    value: { kind: 'Variable', name: { kind: 'Name', value: 'isStep' } },
-                  },
-                ],
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'stepName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
-              ],
-            },
-          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'modelPackage' },
@@ -2148,19 +2153,6 @@ export const LineageNodeTargetDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'id' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'packageId' } },
-              },
-            ],
-            directives: [
-              {
-                kind: 'Directive',
-                name: { kind: 'Name', value: 'include' },
-                arguments: [
-                  {
-                    kind: 'Argument',
-                    name: { kind: 'Name', value: 'if' },
-                    value: { kind: 'Variable', name: { kind: 'Name', value: 'isPackage' } },
-                  },
-                ],
               },
             ],
             selectionSet: {
@@ -2315,6 +2307,9 @@ export const LineageDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'digest' } },
           { kind: 'Field', name: { kind: 'Name', value: 'uri' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pipelineName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -2665,6 +2660,264 @@ export const ModelPackagesDocument = {
     },
   ],
 } as unknown as DocumentNode<ModelPackagesQuery, ModelPackagesQueryVariables>;
+export const OpenLineageRunDetailsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OpenLineageRunDetails' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'runId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openLineageRun' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'runId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'runId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'runId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'facets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'producers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'job' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'runId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'children' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'runId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'events' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '20' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'eventDigest' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'eventTime' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'producer' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'event' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpenLineageRunDetailsQuery, OpenLineageRunDetailsQueryVariables>;
+export const OpenLineageDatasetDetailsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OpenLineageDatasetDetails' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'namespace' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openLineageDataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'namespace' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'namespace' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'facets' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'versions' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpenLineageDatasetDetailsQuery, OpenLineageDatasetDetailsQueryVariables>;
+export const PipelineStatsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PipelineStats' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'since' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'executionStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'pipelineName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'since' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'since' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'truncated' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'p50DurationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'p95DurationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cacheLookups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cacheHits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cacheHitRatio' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PipelineStatsQuery, PipelineStatsQueryVariables>;
 export const PipelineDocument = {
   kind: 'Document',
   definitions: [

@@ -1,15 +1,6 @@
 // Fixtures shared by the component tests and the end-to-end suite: the iris demo as the server
 // serves it (names, parameters, DAG shape), so both kinds of test talk about the same pipeline.
-import type {
-  AuditReportFormat,
-  AuditReportQuery,
-  ExecutionQuery,
-  ImpactQuery,
-  LineageQuery,
-  ModelQuery,
-  PipelineQuery,
-  PipelinesQuery,
-} from '../gql/graphql.ts';
+import type { ExecutionQuery, ImpactQuery, LineageQuery, ModelQuery, PipelineQuery, PipelinesQuery } from '../gql/graphql.ts';
 
 export const DEMO = {
   pipeline: 'iris',
@@ -233,6 +224,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: 'sha256:d1e7e46cdf05',
         uri: 'pedigree://x',
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
       {
         id: IDS.stepTrain,
@@ -247,6 +241,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: null,
         uri: null,
         createdAt: null,
+        executionId: IDS.execution,
+        pipelineName: 'iris',
+        version: 1,
       },
       {
         id: IDS.train,
@@ -261,6 +258,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: 'sha256:7b1369c1cf2b',
         uri: 'pedigree://y',
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
       {
         id: IDS.modelPackage,
@@ -275,6 +275,9 @@ export const lineage = (truncated: boolean): LineageQuery => ({
         digest: null,
         uri: null,
         createdAt: null,
+        executionId: null,
+        pipelineName: null,
+        version: null,
       },
     ],
     edges: [
@@ -340,30 +343,6 @@ export const model: ModelQuery = {
     ],
   },
 };
-
-export const REPORT_SHA256 = 'sha256:5f0c6b1e2d3a4c5b6a7988776655443322110ffeeddccbbaa99887766554433';
-
-/** The `auditReport` answer for the fixture model, in the format asked for. */
-export function auditReport(format: AuditReportFormat): AuditReportQuery {
-  const file = {
-    HTML: {
-      ext: 'html',
-      mediaType: 'text/html; charset=utf-8',
-      content: `<!DOCTYPE html><title>Audit report</title><p>${DEMO.dataset}</p>`,
-    },
-    MARKDOWN: { ext: 'md', mediaType: 'text/markdown; charset=utf-8', content: `# Audit report\n\n- ${DEMO.dataset}\n` },
-    JSON: { ext: 'json', mediaType: 'application/json', content: `{\n  "report": {},\n  "sha256": "${REPORT_SHA256}"\n}\n` },
-  }[format];
-  return {
-    auditReport: {
-      content: file.content,
-      sha256: REPORT_SHA256,
-      fileName: `audit-report-TrainModel-model-aa660d0b4e61.${file.ext}`,
-      mediaType: file.mediaType,
-      errors: [],
-    },
-  };
-}
 
 export const impact: ImpactQuery = {
   artifact: { id: IDS.dataset, name: 'iris.csv', type: 'DataSet', digest: DATASET_DIGEST, uri: 'file:///data/iris.csv' },

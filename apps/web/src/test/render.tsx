@@ -46,8 +46,9 @@ export function currentLocation(): string {
 export function renderView(
   ui: ReactElement,
   { path, route, responses }: RenderOptions,
-): RenderResult & { calls: GraphqlCall[]; live: LiveFeed } {
+): RenderResult & { calls: GraphqlCall[]; subscriptions: GraphqlCall[]; live: LiveFeed } {
   const calls: GraphqlCall[] = [];
+  const subscriptions: GraphqlCall[] = [];
   const sinks = new Map<string, Set<{ next: (value: unknown) => void }>>();
   const fetchStub = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const body = JSON.parse(String(init?.body ?? '{}')) as { operationName: string; variables?: Record<string, unknown> };
@@ -69,6 +70,7 @@ export function renderView(
       subscriptionExchange({
         forwardSubscription(request) {
           const name = /subscription\s+(\w+)/.exec(request.query ?? '')?.[1] ?? '';
+          subscriptions.push({ operationName: name, variables: (request.variables ?? {}) as Record<string, unknown> });
           return {
             subscribe(sink) {
               const entry = { next: (value: unknown) => sink.next(value as never) };
@@ -98,5 +100,5 @@ export function renderView(
       for (const sink of sinks.get(operationName) ?? []) sink.next({ data });
     },
   };
-  return Object.assign(result, { calls, live });
+  return Object.assign(result, { calls, subscriptions, live });
 }

@@ -42,6 +42,36 @@ describe('ExecutionView', () => {
     expect(screen.getByRole('button', { name: /Stop/ })).toBeInTheDocument();
   });
 
+  it('shows a step’s timings and cache hit from its live event, without refetching the execution', async () => {
+    const view = renderView(<ExecutionView />, { ...at('?step=EvaluateModel'), responses: { Execution: execution('Executing') } });
+    const panel = await screen.findByRole('complementary');
+    expect(within(panel).getByText('This step has not started.')).toBeInTheDocument();
+    await waitFor(() => expect(view.subscriptions.some((s) => s.operationName === 'ExecutionEvents')).toBe(true));
+    const fetched = view.calls.filter((c) => c.operationName === 'Execution').length;
+    view.live.push('ExecutionEvents', {
+      executionEvents: {
+        ...stepStatus('EvaluateModel', 'Cached').executionEvents,
+        stepExecutionId: 'se_evaluate',
+        startedAt: '2026-12-03T16:47:17.000Z',
+        endedAt: '2026-12-03T16:47:17.250Z',
+        cacheHit: true,
+        reusedStepExecution: { id: 'se_earlier_eval', executionId: IDS.earlierExecution, stepName: 'EvaluateModel' },
+        cacheMiss: null,
+      },
+    });
+    expect(await within(panel).findByText('Cache hit')).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: /EvaluateModel in/ })).toHaveAttribute(
+      'href',
+      `/executions/${IDS.earlierExecution}?step=EvaluateModel`,
+    );
+    expect(within(panel).getByText('250 ms')).toBeInTheDocument();
+    const statuses = screen.getByRole('list', { name: 'Step statuses' });
+    expect(within(statuses).getByText('EvaluateModel: Cached')).toBeInTheDocument();
+    // Past the refetch debounce: a step event alone does not reload the execution.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(view.calls.filter((c) => c.operationName === 'Execution').length).toBe(fetched);
+  });
+
   it('explains a cache hit with a link to the execution it reused', async () => {
     renderView(<ExecutionView />, { ...at('?step=PrepareData'), responses: { Execution: execution('Succeeded'), StepLogs: logs } });
     const panel = await screen.findByRole('complementary');

@@ -10,7 +10,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { StepTimeline } from '../components/StepTimeline.tsx';
 import { durationBetween, formatDuration, formatTime, formatValue, shortId } from '../format.ts';
 import { graphql } from '../gql/gql.ts';
-import type { ExecutionEventsSubscription as ExecutionEventsData } from '../gql/graphql.ts';
+import type { ExecutionEventsSubscription as ExecutionEventsData, StepPanelStepFragment } from '../gql/graphql.ts';
 import { isTerminalExecutionStatus } from '../status.ts';
 import { useUrlState } from '../url-state.ts';
 import { StepPanel } from './StepPanel.tsx';
@@ -45,6 +45,7 @@ export const ExecutionQuery = graphql(`
   }
 `);
 
+// Step events carry the step's timings and cache outcome, so the live view updates without refetching.
 const ExecutionEventsSubscription = graphql(`
   subscription ExecutionEvents($id: ID!) {
     executionEvents(executionId: $id) {
@@ -56,6 +57,24 @@ const ExecutionEventsSubscription = graphql(`
       message
       stream
       attempt
+      stepExecutionId
+      startedAt
+      endedAt
+      cacheHit
+      reusedStepExecution {
+        id
+        executionId
+        stepName
+      }
+      cacheMiss {
+        reason
+        message
+        differingFields
+        nearestStepExecution {
+          id
+          executionId
+        }
+      }
     }
   }
 `);
@@ -88,28 +107,96 @@ const RetryExecutionMutation = graphql(`
   }
 `);
 
+type LiveEvent = ExecutionEventsData['executionEvents'];
+
+/** What the events said about one step, newer than the last fetched row. */
+interface LiveStep {
+  readonly stepExecutionId: string | null;
+  readonly status: string;
+  readonly attempt: number | null;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly failureReason: string | null;
+  readonly cacheHit: boolean;
+  readonly reusedStepExecution: LiveEvent['reusedStepExecution'];
+  readonly cacheMiss: LiveEvent['cacheMiss'];
+}
+
 interface LiveState {
-  readonly events: number;
-  readonly statuses: Readonly<Record<string, string>>;
+  /** EXECUTION_STATUS events seen: each one refetches the execution (outputs, failure reasons). */
+  readonly executionEvents: number;
+  readonly steps: Readonly<Record<string, LiveStep>>;
   readonly executionStatus: string | null;
   readonly logs: Readonly<Record<string, readonly LiveLogLine[]>>;
 }
 
-const EMPTY_LIVE: LiveState = { events: 0, statuses: {}, executionStatus: null, logs: {} };
+const EMPTY_LIVE: LiveState = { executionEvents: 0, steps: {}, executionStatus: null, logs: {} };
 const MAX_LIVE_LOG_LINES = 500;
+const FINAL_STEP_STATUSES = ['Succeeded', 'Failed', 'Cached', 'Skipped', 'Stopped'];
 
 function reduceEvent(prev: LiveState | undefined, data: ExecutionEventsData): LiveState {
   const state = prev ?? EMPTY_LIVE;
   const e = data.executionEvents;
   if (e.kind === 'STEP_STATUS' && e.stepName && e.stepStatus) {
-    return { ...state, events: state.events + 1, statuses: { ...state.statuses, [e.stepName]: e.stepStatus } };
+    const step: LiveStep = {
+      stepExecutionId: e.stepExecutionId ?? null,
+      status: e.stepStatus,
+      attempt: e.attempt ?? null,
+      startedAt: e.startedAt ?? null,
+      endedAt: e.endedAt ?? null,
+      failureReason: e.stepStatus === 'Failed' ? (e.message ?? null) : null,
+      cacheHit: e.cacheHit ?? false,
+      reusedStepExecution: e.reusedStepExecution ?? null,
+      cacheMiss: e.cacheMiss ?? null,
+    };
+    return { ...state, steps: { ...state.steps, [e.stepName]: step } };
   }
-  if (e.kind === 'EXECUTION_STATUS' && e.executionStatus) return { ...state, events: state.events + 1, executionStatus: e.executionStatus };
+  if (e.kind === 'EXECUTION_STATUS' && e.executionStatus) {
+    return { ...state, executionEvents: state.executionEvents + 1, executionStatus: e.executionStatus };
+  }
   if (e.kind === 'LOG' && e.stepName && e.message !== null && e.message !== undefined) {
     const lines = [...(state.logs[e.stepName] ?? []), { message: e.message, stream: e.stream ?? 'log' }].slice(-MAX_LIVE_LOG_LINES);
     return { ...state, logs: { ...state.logs, [e.stepName]: lines } };
   }
   return state;
+}
+
+/**
+ * A fetched step row with what the events said since: the live status wins unless the row is
+ * already final and the event is not (an event older than the refetch).
+ */
+function mergeLiveStep(row: StepPanelStepFragment | null, live: LiveStep | undefined, stepName: string, stepType: string) {
+  if (!live) return row;
+  if (row && FINAL_STEP_STATUSES.includes(row.status) && !FINAL_STEP_STATUSES.includes(live.status)) return row;
+  const base: StepPanelStepFragment = row ?? {
+    id: live.stepExecutionId ?? stepName,
+    stepName,
+    stepType,
+    status: live.status as StepPanelStepFragment['status'],
+    attempt: live.attempt ?? 0,
+    startedAt: null,
+    endedAt: null,
+    failureReason: null,
+    cacheHit: false,
+    cacheKey: null,
+    cacheMiss: null,
+    reusedStepExecution: null,
+    properties: null,
+    attempts: [],
+    inputs: [],
+    outputs: [],
+  };
+  return {
+    ...base,
+    status: live.status as StepPanelStepFragment['status'],
+    attempt: live.attempt ?? base.attempt,
+    startedAt: live.startedAt ?? base.startedAt ?? null,
+    endedAt: live.endedAt,
+    failureReason: live.failureReason ?? base.failureReason ?? null,
+    cacheHit: live.cacheHit,
+    reusedStepExecution: live.reusedStepExecution ?? base.reusedStepExecution ?? null,
+    cacheMiss: live.cacheMiss ?? base.cacheMiss ?? null,
+  };
 }
 
 /** `/executions/:id?step=`: the run's DAG coloured by live status, its timeline and a step panel. */
@@ -130,15 +217,16 @@ export function ExecutionView() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  // Each status event refetches the execution (timings, cache and artifacts), at most every 250 ms.
+  // Step events carry timings and cache outcomes (merged below); only a change of the execution's
+  // status refetches it (final outputs, failure reasons), at most every 250 ms.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (live.events === 0 || timer.current) return;
+    if (live.executionEvents === 0 || timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
       refresh();
     }, 250);
-  }, [live.events, refresh]);
+  }, [live.executionEvents, refresh]);
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
@@ -149,29 +237,24 @@ export function ExecutionView() {
   useEffect(() => {
     if (terminal) return;
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    const poll = setInterval(refresh, 5000);
+    const poll = setInterval(refresh, 15_000);
     return () => {
       clearInterval(tick);
       clearInterval(poll);
     };
   }, [terminal, refresh]);
 
-  const statuses = useMemo(() => {
-    const map: Record<string, string> = {};
-    for (const s of execution?.steps ?? []) map[s.stepName] = s.status;
-    for (const [name, status] of Object.entries(live.statuses)) {
-      const known = map[name];
-      // The live status wins unless the refetched row is already final and the live one is not.
-      if (
-        !known ||
-        !['Succeeded', 'Failed', 'Cached', 'Skipped', 'Stopped'].includes(known) ||
-        ['Succeeded', 'Failed', 'Cached', 'Skipped', 'Stopped'].includes(status)
-      ) {
-        map[name] = status;
-      }
+  const steps = useMemo(() => {
+    const dag = execution?.pipelineVersion.dag.nodes ?? [];
+    const rows = new Map((execution?.steps ?? []).map((s) => [s.stepName, s]));
+    const merged: StepPanelStepFragment[] = [];
+    for (const node of dag) {
+      const step = mergeLiveStep(rows.get(node.name) ?? null, live.steps[node.name], node.name, node.type);
+      if (step) merged.push(step);
     }
-    return map;
-  }, [execution?.steps, live.statuses]);
+    return merged;
+  }, [execution, live.steps]);
+  const statuses = useMemo(() => Object.fromEntries(steps.map((s) => [s.stepName, s.status])), [steps]);
 
   if (error && !data) return <ErrorState title="Could not load the execution" message={error.message} onRetry={refresh} />;
   if (fetching && !data) return <Loading label="Loading execution…" />;
@@ -186,7 +269,7 @@ export function ExecutionView() {
   const canEdit = data?.viewer.role !== 'viewer';
   const status = terminal ? execution.status : (live.executionStatus ?? execution.status);
   const dagNode = execution.pipelineVersion.dag.nodes.find((n) => n.name === selected);
-  const selectedStep = execution.steps.find((s) => s.stepName === selected) ?? null;
+  const selectedStep = steps.find((s) => s.stepName === selected) ?? null;
   const select = (step: string) => setParams({ step: step === selected ? null : step });
   const doneCount = Object.values(statuses).filter((s) => ['Succeeded', 'Cached', 'Skipped'].includes(s)).length;
   const total = execution.pipelineVersion.dag.nodes.length;
@@ -265,13 +348,7 @@ export function ExecutionView() {
           </section>
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
-            <StepTimeline
-              steps={execution.steps.map((s) => ({ ...s, status: statuses[s.stepName] ?? s.status }))}
-              executionStart={execution.startedAt}
-              now={now}
-              selected={selected}
-              onSelect={select}
-            />
+            <StepTimeline steps={steps} executionStart={execution.startedAt} now={now} selected={selected} onSelect={select} />
           </section>
           <section className="card" aria-labelledby="params-title">
             <h2 id="params-title">Parameters</h2>
@@ -291,7 +368,6 @@ export function ExecutionView() {
               stepName={dagNode.name}
               stepType={dagNode.type}
               step={selectedStep}
-              liveStatus={statuses[dagNode.name]}
               liveLogs={live.logs[dagNode.name] ?? []}
               now={now}
               onClose={() => setParams({ step: null })}

@@ -20,17 +20,16 @@ export const LineageNodeFieldsFragmentDoc = graphql(`
     digest
     uri
     createdAt
+    executionId
+    pipelineName
+    version
   }
 `);
 
+// Only a model package needs a second read (its model); every other node says where it opens.
 const LineageNodeTargetQuery = graphql(`
-  query LineageNodeTarget($stepId: ID!, $packageId: ID!, $isStep: Boolean!, $isPackage: Boolean!) {
-    stepExecution(id: $stepId) @include(if: $isStep) {
-      id
-      stepName
-      executionId
-    }
-    modelPackage(id: $packageId) @include(if: $isPackage) {
+  query LineageNodeTarget($packageId: ID!) {
+    modelPackage(id: $packageId) {
       id
       modelArtifact {
         id
@@ -52,22 +51,9 @@ interface LineageNodePanelProps {
 
 /** The selected lineage node: what it is, where to open it, and the graph actions on it. */
 export function LineageNodePanel({ node, isStart, pathFrom, pathTo, onExpand, onPathFrom, onPathTo, onClose }: LineageNodePanelProps) {
-  const isStep = node.type === 'StepExecution';
   const isPackage = node.type === 'ModelPackage';
-  const [{ data }] = useQuery({
-    query: LineageNodeTargetQuery,
-    variables: { stepId: node.id, packageId: node.id, isStep, isPackage },
-    pause: !isStep && !isPackage,
-  });
-  let open: string | null = null;
-  if (node.type === 'Artifact') open = node.artifactType === 'Model' ? `/models/${node.id}` : `/artifacts/${node.id}`;
-  else if (node.type === 'PipelineExecution') open = `/executions/${node.id}`;
-  else if (node.type === 'Pipeline') open = `/pipelines/${encodeURIComponent(node.label)}`;
-  else if (node.type === 'PipelineVersion')
-    open = `/pipelines/${encodeURIComponent(node.label.replace(/ v\d+$/, ''))}?version=${node.label.match(/ v(\d+)$/)?.[1] ?? ''}`;
-  else if (isStep && data?.stepExecution)
-    open = `/executions/${data.stepExecution.executionId}?step=${encodeURIComponent(data.stepExecution.stepName)}`;
-  else if (isPackage && data?.modelPackage) open = `/models/${data.modelPackage.modelArtifact.id}`;
+  const [{ data }] = useQuery({ query: LineageNodeTargetQuery, variables: { packageId: node.id }, pause: !isPackage });
+  const open = openPath(node, isPackage ? (data?.modelPackage?.modelArtifact.id ?? null) : null);
 
   return (
     <aside className="card lineage-panel" aria-labelledby="node-title">
@@ -141,4 +127,26 @@ export function LineageNodePanel({ node, isStart, pathFrom, pathTo, onExpand, on
       </div>
     </aside>
   );
+}
+
+/** Where a lineage node opens in the app; null when it has no page (or its target is not known yet). */
+function openPath(node: LineageNodeFieldsFragment, packageModelId: string | null): string | null {
+  const pipeline = (name: string, version?: number | null) =>
+    `/pipelines/${encodeURIComponent(name)}${version ? `?version=${version}` : ''}`;
+  switch (node.type) {
+    case 'Artifact':
+      return node.artifactType === 'Model' ? `/models/${node.id}` : `/artifacts/${node.id}`;
+    case 'PipelineExecution':
+      return `/executions/${node.id}`;
+    case 'Pipeline':
+      return pipeline(node.pipelineName ?? node.label);
+    case 'PipelineVersion':
+      return node.pipelineName ? pipeline(node.pipelineName, node.version) : null;
+    case 'StepExecution':
+      return node.executionId ? `/executions/${node.executionId}?step=${encodeURIComponent(node.label)}` : null;
+    case 'ModelPackage':
+      return packageModelId ? `/models/${packageModelId}` : null;
+    default:
+      return null;
+  }
 }

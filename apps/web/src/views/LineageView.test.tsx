@@ -56,6 +56,13 @@ describe('LineageView', () => {
     );
   });
 
+  it('opens a step execution in its execution without a second query', async () => {
+    const view = renderView(<LineageView />, { ...at(`?sel=${IDS.stepTrain}`), responses: { Lineage: lineage(false) } });
+    const panel = await screen.findByRole('complementary');
+    expect(within(panel).getByRole('link', { name: 'Open' })).toHaveAttribute('href', `/executions/${IDS.execution}?step=TrainModel`);
+    expect(view.calls.map((c) => c.operationName)).not.toContain('LineageNodeTarget');
+  });
+
   it('offers a way back when the filters leave nothing', async () => {
     renderView(<LineageView />, {
       ...at('?nodes=Context'),

@@ -10,9 +10,11 @@ import { ARTIFACT_TYPES, isArtifactType } from '../artifact-types.ts';
 import { shortDigest } from '../format.ts';
 import { graphql } from '../gql/gql.ts';
 import type { LineageDirection, LineageNodeFieldsFragment, LineageNodeType } from '../gql/graphql.ts';
+import { openLineageStateWord, parseOpenLineageUri } from '../openlineage.ts';
 import { nodeIcon } from '../step-types.ts';
 import { listParam, useUrlState } from '../url-state.ts';
 import { LineageNodePanel } from './LineageNodePanel.tsx';
+import { OpenLineageDetails } from './OpenLineageDetails.tsx';
 
 export const LineageQuery = graphql(`
   query Lineage(
@@ -69,8 +71,10 @@ const NODE_TYPES: readonly LineageNodeType[] = [
   'PipelineVersion',
   'Pipeline',
   'Context',
+  'OpenLineageRun',
 ];
-const DEFAULT_NODE_TYPES: readonly LineageNodeType[] = ['Artifact', 'StepExecution', 'ModelPackage'];
+// OpenLineage runs are steps of other systems (Spark, dbt, Airflow): shown like our own steps.
+const DEFAULT_NODE_TYPES: readonly LineageNodeType[] = ['Artifact', 'StepExecution', 'ModelPackage', 'OpenLineageRun'];
 const DIRECTIONS: readonly { value: LineageDirection; label: string }[] = [
   { value: 'UPSTREAM', label: '← Upstream' },
   { value: 'BOTH', label: 'Both' },
@@ -148,6 +152,8 @@ export function LineageView() {
     () =>
       graph.nodes.map((n) => {
         const kind = n.artifactType ?? n.type;
+        const olDataset = n.type === 'Artifact' ? parseOpenLineageUri(n.uri) : null;
+        const olRun = n.type === 'OpenLineageRun';
         let marked: string | null = null;
         if (n.id === pathFrom) marked = 'A';
         else if (n.id === pathTo) marked = 'B';
@@ -156,9 +162,26 @@ export function LineageView() {
           id: n.id,
           data: {
             title: n.label,
-            subtitle: n.digest ? shortDigest(n.digest, 10) : n.type === 'StepExecution' ? null : (n.contextType ?? null),
-            kind: n.type === 'StepExecution' ? `step · ${n.stepType ?? ''}` : kind,
+            // An OpenLineage dataset is known by (namespace, name), its digest only stands in for the producer's version.
+            subtitle: olDataset
+              ? olDataset.namespace
+              : olRun
+                ? openLineageStateWord(n.status)
+                : n.digest
+                  ? shortDigest(n.digest, 10)
+                  : n.type === 'StepExecution'
+                    ? null
+                    : (n.contextType ?? null),
+            kind:
+              n.type === 'StepExecution'
+                ? `step · ${n.stepType ?? ''}`
+                : olRun
+                  ? 'OpenLineage run'
+                  : olDataset
+                    ? `${kind} · OpenLineage`
+                    : kind,
             kindIcon: nodeIcon(kind),
+            variant: olRun || olDataset ? 'openlineage' : null,
             status: nodeStatus(n),
             selected: n.id === selectedId,
             highlighted: highlighting && path.nodes.has(n.id),
@@ -312,16 +335,19 @@ export function LineageView() {
             </div>
           </div>
           {selected ? (
-            <LineageNodePanel
-              node={selected}
-              isStart={selected.id === id}
-              pathFrom={pathFrom}
-              pathTo={pathTo}
-              onExpand={() => expandNode(selected.id)}
-              onPathFrom={() => setParams({ from: selected.id })}
-              onPathTo={() => setParams({ to: selected.id })}
-              onClose={() => setParams({ sel: null })}
-            />
+            <div className="lineage-side">
+              <LineageNodePanel
+                node={selected}
+                isStart={selected.id === id}
+                pathFrom={pathFrom}
+                pathTo={pathTo}
+                onExpand={() => expandNode(selected.id)}
+                onPathFrom={() => setParams({ from: selected.id })}
+                onPathTo={() => setParams({ to: selected.id })}
+                onClose={() => setParams({ sel: null })}
+              />
+              <OpenLineageDetails node={selected} />
+            </div>
           ) : null}
         </div>
       )}

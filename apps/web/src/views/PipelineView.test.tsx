@@ -94,4 +94,53 @@ describe('PipelineView', () => {
       },
     });
   });
+
+  it('sums up the last 30 days and listens to this pipeline’s executions only', async () => {
+    const view = renderView(<PipelineView />, {
+      ...at('/pipelines/iris'),
+      responses: {
+        Pipeline: pipeline,
+        PipelineStats: {
+          executionStats: {
+            total: 12,
+            truncated: false,
+            byStatus: [
+              { status: 'Executing', count: 1 },
+              { status: 'Succeeded', count: 9 },
+              { status: 'Failed', count: 2 },
+              { status: 'Stopping', count: 0 },
+              { status: 'Stopped', count: 0 },
+            ],
+            p50DurationMs: 4200,
+            p95DurationMs: 61_000,
+            cacheLookups: 40,
+            cacheHits: 30,
+            cacheHitRatio: 0.75,
+          },
+        },
+      },
+    });
+    const stats = await screen.findByLabelText('Execution statistics');
+    expect(stats).toHaveTextContent('executions 12');
+    expect(stats).toHaveTextContent('Succeeded 9');
+    expect(stats).toHaveTextContent('Failed 2');
+    expect(stats).not.toHaveTextContent('Stopped');
+    expect(stats).toHaveTextContent('p50 4.2 s');
+    expect(stats).toHaveTextContent('p95 1 min 1 s');
+    expect(stats).toHaveTextContent('cache hits 75%');
+    const asked = view.calls.find((c) => c.operationName === 'PipelineStats')!.variables;
+    expect(asked['name']).toBe('iris');
+    // About 30 days back (fixed when the page opened).
+    expect(Math.abs(Date.now() - Date.parse(asked['since'] as string) - 30 * 24 * 3600 * 1000)).toBeLessThan(60_000);
+    expect(view.subscriptions.find((s) => s.operationName === 'ExecutionsChanged')?.variables).toEqual({ pipelineName: 'iris' });
+
+    // A change of one of its executions refetches the list and the figures.
+    const before = view.calls.filter((c) => c.operationName === 'PipelineStats').length;
+    view.live.push('ExecutionsChanged', {
+      executionsChanged: { executionId: IDS.execution, status: 'Succeeded', at: '2026-12-03T16:47:16.000Z' },
+    });
+    await waitFor(() => expect(view.calls.filter((c) => c.operationName === 'PipelineStats').length).toBeGreaterThan(before), {
+      timeout: 5000,
+    });
+  });
 });

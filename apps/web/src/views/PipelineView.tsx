@@ -13,6 +13,7 @@ import type { ExecutionStatus } from '../gql/graphql.ts';
 import { useListKeys } from '../use-list-keys.ts';
 import { useExecutionsChanged } from '../use-live-refetch.ts';
 import { useUrlState } from '../url-state.ts';
+import { PipelineStats } from './PipelineStats.tsx';
 import { StartExecutionForm } from './StartExecutionForm.tsx';
 import { VersionDiff } from './VersionDiff.tsx';
 
@@ -80,7 +81,12 @@ export function PipelineView() {
     variables: { name, version, statuses: status ? [status] : null },
   });
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
-  useExecutionsChanged(refresh);
+  const [statsToken, setStatsToken] = useState(0);
+  const onChanged = useCallback(() => {
+    refresh();
+    setStatsToken((n) => n + 1);
+  }, [refresh]);
+  useExecutionsChanged(onChanged, name);
   const [picked, setPicked] = useState<string[]>([]);
   const onKeyDown = useListKeys();
 
@@ -166,6 +172,8 @@ export function PipelineView() {
       ) : (
         <EmptyState title={`Version ${version ?? ''} does not exist`} />
       )}
+
+      <PipelineStats pipelineName={pipeline.name} refreshToken={statsToken} />
 
       <div className="tabs" role="tablist" aria-label="Pipeline sections">
         <button type="button" role="tab" aria-selected={tab === 'executions'} onClick={() => setParams({ tab: null })}>

@@ -7,8 +7,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { EDGE_ENDPOINTS, isEdgeType, isNodeType, type NodeType } from '@pedigree/domain';
-import { GRAPH_LABELS, GRAPH_PROPERTY_KEYS, GRAPH_RELATIONSHIP_TYPES } from '../graph-model.ts';
+import { isEdgeType } from '@pedigree/domain';
+import {
+  BOOKKEEPING_RELATIONSHIPS,
+  COMMON_LABEL,
+  GRAPH_EDGE_ENDPOINTS,
+  GRAPH_LABELS,
+  GRAPH_PROPERTY_KEYS,
+  GRAPH_RELATIONSHIP_TYPES,
+} from '../graph-model.ts';
 import { CYPHER_DIRECTORY, type StatementName } from '../statements.ts';
 
 interface Diagnostic {
@@ -46,6 +53,17 @@ const FUNCTIONS = [
     returns: 'ZONED DATETIME',
     aggregating: false,
   },
+  {
+    name: 'range',
+    args: [
+      arg('start', 'INTEGER'),
+      arg('end', 'INTEGER'),
+      arg('step', 'INTEGER', { default: 'DefaultParameterValue{value=1, type=INTEGER}' }),
+    ],
+    returns: 'LIST<INTEGER>',
+    aggregating: false,
+  },
+  { name: 'size', args: [arg('input', 'LIST<ANY>')], returns: 'INTEGER', aggregating: false },
   { name: 'toLower', args: [arg('input', 'STRING')], returns: 'STRING', aggregating: false },
   { name: 'type', args: [arg('input', 'RELATIONSHIP')], returns: 'STRING', aggregating: false },
 ].map(({ name, args, returns, aggregating }) => ({
@@ -132,28 +150,33 @@ export function propertyKeysOf(text: string): string[] {
 }
 
 export interface DirectedRelationship {
-  readonly from: NodeType | null;
+  /** The end's node type or bookkeeping label; null when the pattern does not say. */
+  readonly from: string | null;
   readonly type: string;
-  readonly to: NodeType | null;
+  readonly to: string | null;
 }
 
+/** Labels that say what a node is: every declared label but the common `:LineageNode`. */
+const TYPE_LABELS: ReadonlySet<string> = new Set(GRAPH_LABELS.filter((l) => l !== COMMON_LABEL));
+
 /**
- * Directed, typed relationship patterns with the node type of each end (null when the pattern does
- * not say, e.g. a bare `:LineageNode`). A variable's node type comes from wherever the statement
- * labels it. Undirected and untyped patterns (the generic traversal hops) are left out.
+ * Directed, typed relationship patterns with the node type (or bookkeeping label) of each end
+ * (null when the pattern does not say, e.g. a bare `:LineageNode`). A variable's type comes from
+ * wherever the statement labels it. Undirected and untyped patterns (the generic traversal hops)
+ * are left out.
  */
 export function relationshipsOf(text: string): DirectedRelationship[] {
   const code = withoutComments(text);
-  const nodeTypeOf = new Map<string, NodeType>();
+  const typeOf = new Map<string, string>();
   // `x:Label` in a pattern or in `SET x:Label` (map entries are written `key: value`, with a space).
   for (const m of code.matchAll(/\b(\w+)((?::[A-Z]\w*)+)/g)) {
-    const type = m[2]!.split(':').find((l) => isNodeType(l));
-    if (type && !nodeTypeOf.has(m[1]!)) nodeTypeOf.set(m[1]!, type as NodeType);
+    const type = m[2]!.split(':').find((l) => TYPE_LABELS.has(l));
+    if (type && !typeOf.has(m[1]!)) typeOf.set(m[1]!, type);
   }
-  const endOf = (node: string): NodeType | null => {
+  const endOf = (node: string): string | null => {
     const m = /^\s*(\w*)((?::\w+)*)/.exec(node)!;
-    const labelled = m[2]!.split(':').find((l) => isNodeType(l));
-    return (labelled as NodeType | undefined) ?? nodeTypeOf.get(m[1]!) ?? null;
+    const labelled = m[2]!.split(':').find((l) => TYPE_LABELS.has(l));
+    return labelled ?? typeOf.get(m[1]!) ?? null;
   };
   const found: DirectedRelationship[] = [];
   for (const m of code.matchAll(/\(([^()]*)\)\s*(<?)-\[([^\]]*)\]-(>?)(?=\s*\(([^()]*)\))/g)) {
@@ -166,11 +189,18 @@ export function relationshipsOf(text: string): DirectedRelationship[] {
   return found;
 }
 
-/** Relationship patterns whose direction or end types contradict EDGE_ENDPOINTS of the domain. */
+/**
+ * Relationship patterns whose direction or end types contradict the graph model: lineage edges
+ * against GRAPH_EDGE_ENDPOINTS (the domain's EDGE_ENDPOINTS plus OpenLineage runs), bookkeeping
+ * relationships against BOOKKEEPING_RELATIONSHIPS.
+ */
 export function directionProblems(text: string): string[] {
   return relationshipsOf(text).flatMap(({ from, type, to }) => {
-    if (!isEdgeType(type)) return [`unknown relationship type ${type}`];
-    const ends = EDGE_ENDPOINTS[type];
+    const bookkeeping = BOOKKEEPING_RELATIONSHIPS[type];
+    let ends: { readonly from: readonly string[]; readonly to: readonly string[] };
+    if (isEdgeType(type)) ends = GRAPH_EDGE_ENDPOINTS[type];
+    else if (bookkeeping !== undefined) ends = { from: [bookkeeping.from], to: [bookkeeping.to] };
+    else return [`unknown relationship type ${type}`];
     const problems: string[] = [];
     if (from !== null && !ends.from.includes(from)) problems.push(`(${from})-[:${type}]-> cannot start at ${from}`);
     if (to !== null && !ends.to.includes(to)) problems.push(`-[:${type}]->(${to}) cannot end at ${to}`);

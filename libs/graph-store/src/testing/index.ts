@@ -4,6 +4,7 @@ import { artifactsContract } from './contract-artifacts.ts';
 import { cacheAndPackagesContract } from './contract-cache-packages.ts';
 import type { ContractContext } from './contract-context.ts';
 import { lineageContract } from './contract-lineage.ts';
+import { openLineageContract } from './contract-openlineage.ts';
 import { pipelinesAndExecutionsContract } from './contract-pipelines-executions.ts';
 import { stepsContract } from './contract-steps.ts';
 
@@ -51,9 +52,11 @@ export function runGraphStoreContract(options: GraphStoreContractOptions): void 
     artifactsContract(ctx);
     cacheAndPackagesContract(ctx);
     lineageContract(ctx);
+    openLineageContract(ctx);
   });
 }
 
 export * from './fixtures.ts';
 export * from './reference-lineage.ts';
+export * from './openlineage-records.ts';
 export type { ContractContext } from './contract-context.ts';

@@ -59,7 +59,7 @@ export type ConditionExpr =
 
 /** Where an input channel's data comes from. */
 export type InputSource =
-  /** A dataset URI: a project-relative file path, `file:///abs/path`, or (later) `openlineage://namespace/name`. */
+  /** A dataset URI: a project-relative file path, `file:///abs/path`, or `openlineage://namespace/name` (a dataset ingested from OpenLineage; no bytes, see docs/openlineage.md). */
   | { readonly kind: 'uri'; readonly uri: string }
   /** A String parameter whose value is such a URI. */
   | { readonly kind: 'parameter'; readonly name: string }

@@ -6,7 +6,7 @@ import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { toConnection } from '../../pagination.ts';
 import { isoTimestamp, parseArgs } from '../../validation.ts';
 import type { ExecutionChange, ExecutionEvent } from './execution-events.ts';
-import { MAX_LOG_LINES } from './execution-service.ts';
+import { MAX_LOG_LINES, STATS_DEFAULT_LIMIT, STATS_MAX_LIMIT } from './execution-service.ts';
 
 const stepName = z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
 const idString = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -82,6 +82,13 @@ const logsArgs = z.object({
   last: z.number().int().min(1, 'must be at least 1').max(MAX_LOG_LINES, `must be at most ${MAX_LOG_LINES}`).nullish(),
 });
 
+const statsArgs = z.object({
+  pipelineName: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters'),
+  since: isoTimestamp.nullish(),
+  limit: z.number().int().min(1, 'must be at least 1').max(STATS_MAX_LIMIT, `must be at most ${STATS_MAX_LIMIT}`).nullish(),
+});
+const changesArgs = z.object({ pipelineName: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters').nullish() });
+
 const executionPayload = (execution: PipelineExecution) => ({ execution });
 
 export const executionResolvers: Resolvers = {
@@ -92,6 +99,14 @@ export const executionResolvers: Resolvers = {
       return toConnection(await services.executions.list({ filter: args.filter ?? {}, first: args.first, after: args.after }));
     },
     stepExecution: (_root, { id }, { loaders }) => loaders.stepExecution.load(id as StepExecutionId),
+    executionStats: (_root, args, { services }) => {
+      const checked = parseArgs(statsArgs, args);
+      return services.executions.stats({
+        pipelineName: checked.pipelineName,
+        since: checked.since ?? null,
+        limit: checked.limit ?? STATS_DEFAULT_LIMIT,
+      });
+    },
   },
   Mutation: {
     startExecution: (_root, { input }, { services, viewer, logger }) =>
@@ -160,7 +175,7 @@ export const executionResolvers: Resolvers = {
       resolve: (event: ExecutionEvent) => event,
     },
     executionsChanged: {
-      subscribe: (_root, _args, { services }) => services.executions.changes(),
+      subscribe: (_root, args, { services }) => services.executions.changes(parseArgs(changesArgs, args).pipelineName),
       resolve: (change: ExecutionChange) => change,
     },
   },
@@ -191,6 +206,11 @@ export const executionResolvers: Resolvers = {
     inputs: async (step, _args, { loaders }) => [...(await loaders.stepArtifacts.load(step.id)).inputs],
     outputs: async (step, _args, { loaders }) => [...(await loaders.stepArtifacts.load(step.id)).outputs],
     logs: (step, args, { services }) => services.executions.logs(step, parseArgs(logsArgs, args).last ?? 100),
+  },
+  ExecutionEvent: {
+    // A reused step execution does not change once reused, so the request's loader cache is safe here.
+    reusedStepExecution: (event, _args, { loaders }) =>
+      event.reusedStepExecutionId ? loaders.stepExecution.load(event.reusedStepExecutionId) : null,
   },
   ExecutionChange: {
     execution: (change, _args, { services }) => services.executions.find(change.executionId),

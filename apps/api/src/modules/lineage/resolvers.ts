@@ -41,6 +41,9 @@ const pathArgs = z.object({
   limit: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').nullish(),
 });
 
+/** Node types that belong to a pipeline version (through their execution). */
+const HAS_CONTEXT: ReadonlySet<string> = new Set(['StepExecution', 'PipelineExecution', 'PipelineVersion']);
+
 const budget = (args: { maxDepth?: number | null; nodeLimit?: number | null }) => ({
   ...(args.maxDepth != null ? { maxDepth: args.maxDepth } : {}),
   ...(args.nodeLimit != null ? { nodeLimit: args.nodeLimit } : {}),
@@ -68,5 +71,12 @@ export const lineageResolvers: Resolvers = {
   },
   LineageNode: {
     approvalStatus: (node) => node.approvalStatus ?? null,
+    executionId: async (node, _args, { loaders }) =>
+      node.type === 'StepExecution' ? (await loaders.lineageContext.load(node.id)).executionId : null,
+    pipelineName: async (node, _args, { loaders }) => {
+      if (node.type === 'Pipeline') return node.label;
+      return HAS_CONTEXT.has(node.type) ? (await loaders.lineageContext.load(node.id)).pipelineName : null;
+    },
+    version: async (node, _args, { loaders }) => (HAS_CONTEXT.has(node.type) ? (await loaders.lineageContext.load(node.id)).version : null),
   },
 };

@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The shared OpenLineage fixtures: `../shared/fixtures/openlineage/events` beside the repository. */
+export const OPENLINEAGE_FIXTURE_DIR = path.resolve(
+  fileURLToPath(new URL('../../../', import.meta.url)),
+  '../shared/fixtures/openlineage/events',
+);
+
+export interface OpenLineageFixture {
+  readonly file: string;
+  /** The file's text as a producer would post it (one event or an array). */
+  readonly text: string;
+  readonly events: readonly Record<string, unknown>[];
+}
+
+/** Every fixture file. Throws, naming the directory, when it is missing: these tests must not pass vacuously. */
+export function loadOpenLineageFixtures(): OpenLineageFixture[] {
+  if (!existsSync(OPENLINEAGE_FIXTURE_DIR)) {
+    throw new Error(
+      `OpenLineage fixtures not found at ${OPENLINEAGE_FIXTURE_DIR}: the tests need ../shared/fixtures/openlineage/events next to the repository`,
+    );
+  }
+  const files = readdirSync(OPENLINEAGE_FIXTURE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  if (files.length === 0) throw new Error(`no OpenLineage fixture files in ${OPENLINEAGE_FIXTURE_DIR}`);
+  return files.map((file) => {
+    const text = readFileSync(path.join(OPENLINEAGE_FIXTURE_DIR, file), 'utf8');
+    const parsed = JSON.parse(text) as unknown;
+    return { file, text, events: (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[] };
+  });
+}
+
+/** A seeded PRNG (mulberry32): the same seed gives the same shuffle on every machine. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX openlineage_run_job IF NOT EXISTS FOR (r:OpenLineageRun) ON (r.jobNamespace, r.jobName)
