@@ -1,13 +1,14 @@
 /**
- * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--connections N] [--cpu-prof DIR]`
+ * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--rounds N] [--connections N] [--cpu-prof DIR]`
  *
  * 1. Builds the lineage benchmark's synthetic graph (default 100,000 artifacts) by running
  *    `npm run bench:lineage -- --keep` and takes over its database file as a data directory.
  * 2. Starts the real service (`tsx apps/api/src/main.ts`, demo off) on that data directory in a
  *    child process, and a plain node:http server in this process that calls the same store method
  *    (`traverse`, UPSTREAM, depth 10) and returns JSON: the floor for any API over the store.
- * 3. Measures both with autocannon (same start ids, same connections and duration) and samples the
- *    service's resident memory while it is under load.
+ * 3. Waits until the service has settled the executions the generator left running, then measures
+ *    both with autocannon (same start ids, connections and duration) in alternating rounds
+ *    (G R R G ...) and samples the service's resident memory while it is under load.
  *
  * Prints both figures and their ratio (`--json`: one JSON object with graphqlRps, rawRps,
  * graphqlP99Ms, rawP99Ms, serverRssMb, ...). Targets: GraphQL throughput >= 0.66x raw; the API
@@ -31,8 +32,10 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     artifacts: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
+    // Measurement rounds per endpoint, alternating GraphQL and raw (G R R G ...), each --duration long.
+    rounds: { type: 'string', default: '4' },
     // Writes V8 CPU profiles of the API process (node --cpu-prof) into this directory.
     'cpu-prof': { type: 'string' },
   },
@@ -83,6 +86,11 @@ async function main(): Promise<void> {
       throw error;
     });
     try {
+      // The service resumes (here: gives up on) the executions the graph generator left running,
+      // in the background after it listens. That work would share the CPU with the measured
+      // requests, which the raw endpoint never does: wait for it to end before measuring.
+      const settledSeconds = await waitForResume(`${api.url}/graphql`);
+      log(`left-over executions settled after ${settledSeconds.toFixed(1)} s`);
       const graphqlBody = (id: string): string => JSON.stringify({ query: QUERY, variables: { id } });
       const rawBody = (id: string): string => JSON.stringify({ id });
       // Warm both (JIT, SQLite page caches) before measuring, then measure each in turn.
@@ -90,21 +98,41 @@ async function main(): Promise<void> {
       await load(`${api.url}/graphql`, models, graphqlBody, null, 3);
       await load(`${raw.url}/lineage`, models, rawBody, null, 3);
       log('measuring ...');
-      const graphql = await load(`${api.url}/graphql`, models, graphqlBody, api.pid);
-      const rawResult = await load(`${raw.url}/lineage`, models, rawBody, raw.pid);
+      // Rounds alternate in an A B B A order, so that load from other processes on a shared machine
+      // that rises or falls during the run weighs on both endpoints alike.
+      const graphqlRounds: LoadResult[] = [];
+      const rawRounds: LoadResult[] = [];
+      for (let round = 0; round < Number(values.rounds); round++) {
+        const graphqlFirst = round % 2 === 0;
+        for (const which of graphqlFirst ? (['graphql', 'raw'] as const) : (['raw', 'graphql'] as const)) {
+          if (which === 'graphql') graphqlRounds.push(await load(`${api.url}/graphql`, models, graphqlBody, api.pid));
+          else rawRounds.push(await load(`${raw.url}/lineage`, models, rawBody, raw.pid));
+        }
+      }
+      const graphql = combine(graphqlRounds);
+      const rawResult = combine(rawRounds);
       const result = {
         artifacts: graph.artifacts,
         edges: graph.totalEdges,
         connections: Number(values.connections),
         durationSeconds: Number(values.duration),
+        rounds: Number(values.rounds),
+        graphqlRoundRps: graphqlRounds.map((r) => r.rps),
+        rawRoundRps: rawRounds.map((r) => r.rps),
         graphqlRps: graphql.rps,
         rawRps: rawResult.rps,
         ratio: graphql.rps / rawResult.rps,
+        // Server CPU per request (both processes sampled from /proc): far less sensitive to other
+        // load on a shared machine than requests/s; raw / graphql is the ratio a CPU-bound server reaches.
+        graphqlCpuMsPerRequest: graphql.cpuMsPerRequest,
+        rawCpuMsPerRequest: rawResult.cpuMsPerRequest,
+        cpuRatio: rawResult.cpuMsPerRequest / graphql.cpuMsPerRequest,
         graphqlP50Ms: graphql.p50,
         graphqlP99Ms: graphql.p99,
         rawP50Ms: rawResult.p50,
         rawP99Ms: rawResult.p99,
         graphqlErrors: graphql.errors,
+        settledSeconds,
         serverRssMb: graphql.maxRssMb,
         rawServerRssMb: rawResult.maxRssMb,
         targets: TARGETS,
@@ -114,10 +142,11 @@ async function main(): Promise<void> {
       else {
         process.stdout.write(
           [
-            `graph: ${result.artifacts} artifacts, ${result.edges} edges; ${result.connections} connections for ${result.durationSeconds} s each`,
+            `graph: ${result.artifacts} artifacts, ${result.edges} edges; ${result.connections} connections, ${result.rounds} rounds of ${result.durationSeconds} s each`,
             `GraphQL lineage (upstream, depth 10): ${result.graphqlRps.toFixed(0)} req/s, p50 ${result.graphqlP50Ms} ms, p99 ${result.graphqlP99Ms} ms, errors ${result.graphqlErrors}`,
             `raw node:http + store.traverse:      ${result.rawRps.toFixed(0)} req/s, p50 ${result.rawP50Ms} ms, p99 ${result.rawP99Ms} ms`,
             `ratio ${result.ratio.toFixed(2)} (target >= ${TARGETS.ratio}); API process max RSS ${result.serverRssMb.toFixed(0)} MB (target < ${TARGETS.serverRssMb})`,
+            `server CPU per request: GraphQL ${result.graphqlCpuMsPerRequest.toFixed(3)} ms, raw ${result.rawCpuMsPerRequest.toFixed(3)} ms (raw/GraphQL ${result.cpuRatio.toFixed(2)})`,
           ].join('\n') + '\n',
         );
       }
@@ -196,6 +225,26 @@ async function startChild(
   };
 }
 
+const UNSETTLED_QUERY = `{ executions(first: 1, filter: { statuses: [Executing, Stopping] }) { edges { node { id } } } }`;
+
+/** Waits until the service has no execution left Executing or Stopping; returns the seconds waited. */
+async function waitForResume(graphqlUrl: string): Promise<number> {
+  const started = Date.now();
+  const deadline = started + 600 * 1000;
+  for (;;) {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: UNSETTLED_QUERY }),
+    });
+    const body = (await response.json()) as { data?: { executions: { edges: unknown[] } }; errors?: unknown };
+    if (!body.data) throw new Error(`could not list executions: ${JSON.stringify(body.errors)}`);
+    if (body.data.executions.edges.length === 0) return (Date.now() - started) / 1000;
+    if (Date.now() > deadline) throw new Error('the service did not settle its left-over executions within 600 s');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
@@ -221,6 +270,19 @@ function serverPid(pid: number): number {
   return node === undefined ? pid : serverPid(node);
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds; 0 when it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
 function rssMb(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -231,16 +293,40 @@ function rssMb(pid: number): number {
   }
 }
 
+interface LoadResult {
+  readonly rps: number;
+  /** Server CPU time per completed request: the cost of a request, whatever else the machine runs. */
+  readonly cpuMsPerRequest: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly maxRssMb: number;
+}
+
+/** Rounds of equal length: mean throughput, the median round's p50, the worst p99 and RSS. */
+function combine(rounds: readonly LoadResult[]): LoadResult {
+  const sorted = [...rounds].sort((a, b) => a.p50 - b.p50);
+  return {
+    rps: rounds.reduce((sum, r) => sum + r.rps, 0) / rounds.length,
+    cpuMsPerRequest: rounds.reduce((sum, r) => sum + r.cpuMsPerRequest, 0) / rounds.length,
+    p50: sorted[Math.floor((sorted.length - 1) / 2)]!.p50,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    maxRssMb: Math.max(...rounds.map((r) => r.maxRssMb)),
+  };
+}
+
 async function load(
   url: string,
   ids: readonly string[],
   body: (id: string) => string,
   pid: number | null,
   duration = Number(values.duration),
-): Promise<{ rps: number; p50: number; p99: number; errors: number; maxRssMb: number }> {
+): Promise<LoadResult> {
   let next = 0;
   let maxRssMb = pid ? rssMb(pid) : 0;
   const sampler = pid ? setInterval(() => (maxRssMb = Math.max(maxRssMb, rssMb(pid))), 250) : null;
+  const cpuBefore = pid ? cpuMs(pid) : 0;
   const result = await autocannon({
     url,
     method: 'POST',
@@ -254,8 +340,10 @@ async function load(
     ],
   });
   if (sampler) clearInterval(sampler);
+  const cpuUsed = pid ? cpuMs(pid) - cpuBefore : 0;
   return {
     rps: result.requests.average,
+    cpuMsPerRequest: result.requests.total > 0 ? cpuUsed / result.requests.total : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,

@@ -18,6 +18,8 @@ declare module 'autocannon' {
     average: number;
     p50: number;
     p99: number;
+    /** Requests only: how many completed in the run. */
+    total: number;
   }
   interface Result {
     requests: Histogram;

@@ -45,16 +45,44 @@ export interface Loaders {
 // Loaders cap their batches so that one request cannot send an unbounded IN (...) list to the store.
 const MAX_BATCH = 500;
 
+/**
+ * Request-scoped loaders, each built on first use: a request that touches none of them (a lineage
+ * query) pays for none (the hot path of the lineage benchmark builds no DataLoader at all).
+ */
 export function createLoaders(store: GraphStore): Loaders {
-  return {
-    stepsByExecution: new DataLoader(
+  return new RequestLoaders(store);
+}
+
+class RequestLoaders implements Loaders {
+  readonly #store: GraphStore;
+  #stepsByExecution?: Loaders['stepsByExecution'];
+  #stepArtifacts?: Loaders['stepArtifacts'];
+  #artifact?: Loaders['artifact'];
+  #producer?: Loaders['producer'];
+  #modelPackagesByArtifact?: Loaders['modelPackagesByArtifact'];
+  #stepExecution?: Loaders['stepExecution'];
+  #pipelineVersion?: Loaders['pipelineVersion'];
+  #pipeline?: Loaders['pipeline'];
+  #lineageContext?: Loaders['lineageContext'];
+
+  constructor(store: GraphStore) {
+    this.#store = store;
+  }
+
+  get stepsByExecution(): Loaders['stepsByExecution'] {
+    const store = this.#store;
+    return (this.#stepsByExecution ??= new DataLoader(
       async (ids) => {
         const map = await store.listStepExecutionsByExecution(ids);
         return ids.map((id) => map.get(id) ?? []);
       },
       { maxBatchSize: MAX_BATCH },
-    ),
-    stepArtifacts: new DataLoader(
+    ));
+  }
+
+  get stepArtifacts(): Loaders['stepArtifacts'] {
+    const store = this.#store;
+    return (this.#stepArtifacts ??= new DataLoader(
       async (ids) => {
         const links = await store.listStepArtifacts(ids);
         const byStep = new Map<string, { inputs: StepArtifactLink[]; outputs: StepArtifactLink[] }>();
@@ -67,23 +95,51 @@ export function createLoaders(store: GraphStore): Loaders {
         return ids.map((id) => byStep.get(id)!);
       },
       { maxBatchSize: MAX_BATCH },
-    ),
-    artifact: new DataLoader(async (ids) => store.getArtifacts(ids), { maxBatchSize: MAX_BATCH }),
-    producer: new DataLoader(async (ids) => store.getArtifactProducers(ids), { maxBatchSize: MAX_BATCH }),
-    modelPackagesByArtifact: new DataLoader(
+    ));
+  }
+
+  get artifact(): Loaders['artifact'] {
+    const store = this.#store;
+    return (this.#artifact ??= new DataLoader(async (ids) => store.getArtifacts(ids), { maxBatchSize: MAX_BATCH }));
+  }
+
+  get producer(): Loaders['producer'] {
+    const store = this.#store;
+    return (this.#producer ??= new DataLoader(async (ids) => store.getArtifactProducers(ids), { maxBatchSize: MAX_BATCH }));
+  }
+
+  get modelPackagesByArtifact(): Loaders['modelPackagesByArtifact'] {
+    const store = this.#store;
+    return (this.#modelPackagesByArtifact ??= new DataLoader(
       async (ids) => {
         const map = await store.listModelPackagesByArtifact(ids);
         return ids.map((id) => map.get(id) ?? []);
       },
       { maxBatchSize: MAX_BATCH },
-    ),
-    // The port has no batch read for these; the loader still removes duplicates within a request
-    // (fifty executions of one version cost one read).
-    stepExecution: new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getStepExecution(id))))),
-    pipelineVersion: new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getPipelineVersion(id))))),
-    pipeline: new DataLoader(async (names) => Promise.all(names.map((name) => store.findPipeline(name)))),
-    lineageContext: new DataLoader((ids) => loadLineageContexts(store, ids), { maxBatchSize: LINEAGE_CONTEXT_BATCH }),
-  };
+    ));
+  }
+
+  // The port has no batch read for these three; the loader still removes duplicates within a
+  // request (fifty executions of one version cost one read).
+  get stepExecution(): Loaders['stepExecution'] {
+    const store = this.#store;
+    return (this.#stepExecution ??= new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getStepExecution(id))))));
+  }
+
+  get pipelineVersion(): Loaders['pipelineVersion'] {
+    const store = this.#store;
+    return (this.#pipelineVersion ??= new DataLoader(async (ids) => Promise.all(ids.map((id) => orNull(store.getPipelineVersion(id))))));
+  }
+
+  get pipeline(): Loaders['pipeline'] {
+    const store = this.#store;
+    return (this.#pipeline ??= new DataLoader(async (names) => Promise.all(names.map((name) => store.findPipeline(name)))));
+  }
+
+  get lineageContext(): Loaders['lineageContext'] {
+    const store = this.#store;
+    return (this.#lineageContext ??= new DataLoader((ids) => loadLineageContexts(store, ids), { maxBatchSize: LINEAGE_CONTEXT_BATCH }));
+  }
 }
 
 // Each start node reaches at most three more along PART_OF -> RUN_OF -> VERSION_OF, so a batch of

@@ -33,20 +33,5 @@ export function loadOpenLineageFixtures(): OpenLineageFixture[] {
   });
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same shuffle on every machine. */
-export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+/** Shuffles reproducibly from a seed (the contract suite's mulberry32 shuffle). */
+export { seededShuffle } from '@pedigree/graph-store/testing';

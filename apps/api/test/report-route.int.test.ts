@@ -3,6 +3,7 @@
  * API tokens on, listening on a free port, over a store seeded through the API.
  */
 import type { Artifact, ModelPackage } from '@pedigree/domain';
+import { hashToken } from '@pedigree/runtime';
 import { verifyReport } from '@pedigree/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
@@ -16,6 +17,8 @@ let base: string;
 let model: Artifact;
 let dataset: Artifact;
 let modelPackage: ModelPackage;
+// An OpenLineage producer's token: it may post events and nothing else.
+const INGEST_TOKEN = 'ingest-token-for-reports-0123456789';
 
 beforeAll(async () => {
   h = await createHarness();
@@ -25,7 +28,15 @@ beforeAll(async () => {
   modelPackage = (await h.store.listModelPackages()).items[0]!;
   // The same runtime, served on a free loopback port with the harness's tokens required.
   server = createServer(
-    { ...h.runtime, config: { ...h.runtime.config, port: 0, host: '127.0.0.1', tokens: API_TOKENS } },
+    {
+      ...h.runtime,
+      config: {
+        ...h.runtime.config,
+        port: 0,
+        host: '127.0.0.1',
+        tokens: [...API_TOKENS, { name: 'spark', role: 'ingest', sha256: hashToken(INGEST_TOKEN) }],
+      },
+    },
     { webRoot: h.dataDir },
   );
   base = await server.listen();
@@ -96,6 +107,14 @@ describe('GET /api/v1/reports/<modelId>.<format>', () => {
     expect(((await none.json()) as { error: string }).error).toMatch(/API token is required/);
     const wrong = await fetch(`${base}${reportPath(model.id, 'json')}`, { headers: { authorization: 'Bearer nope-nope-nope' } });
     expect(wrong.status).toBe(401);
+  });
+
+  it('refuses an ingest-only token (403 naming the role needed): reports are for viewers and up', async () => {
+    const response = await fetch(`${base}${reportPath(model.id, 'json')}`, { headers: { authorization: `Bearer ${INGEST_TOKEN}` } });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { error: string; code: string };
+    expect(body.code).toBe('FORBIDDEN');
+    expect(body.error).toMatch(/requires the viewer role; spark has ingest/);
   });
 
   it('answers 404 naming the id for an unknown model, a package that does not exist, or an artifact that is not a model', async () => {

@@ -169,6 +169,35 @@ describe('executions on the server', () => {
   });
 });
 
+describe('Ctrl-C on a remote start', () => {
+  it('stops the execution on the server and exits 1 once it has ended', async () => {
+    expect((await as('editor', 'upsert', path.join(CLI_ROOT, 'test/fixtures/slow-pipeline.ts'))).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, '--server', server.url, '--token', TOKENS.editor, 'start', 'slow'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!/Sleep\s+Executing/.test(stdout)) {
+      if (Date.now() > deadline) throw new Error(`the running step was never shown; stdout: ${stdout}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGINT');
+    expect(await exited, stdout + stderr).toBe(1);
+    const id = /Execution (ex_\w+) started/.exec(stdout)![1]!;
+    expect(stderr).toContain(`stopping execution ${id} on the server (Ctrl-C again to exit at once)\n`);
+    expect(stderr).toMatch(new RegExp(`^error: execution ${id} Stopped`, 'm'));
+    expect(stdout).toMatch(/^■ Sleep\s+Stopped/m);
+    const show = JSON.parse((await as('viewer', 'executions', 'show', id, '--json')).stdout) as { execution: { status: string } };
+    expect(show.execution.status).toBe('Stopped');
+  });
+});
+
 describe('lineage on the server', () => {
   it('draws the upstream tree of the model down to the raw dataset', async () => {
     const r = await as('viewer', 'lineage', modelArtifactId);

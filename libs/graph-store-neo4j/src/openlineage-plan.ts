@@ -13,7 +13,6 @@
  */
 import {
   TERMINAL_OPENLINEAGE_STATES,
-  ValidationError,
   artifactIdFor,
   canonicalJson,
   openLineageDatasetDigest,
@@ -26,7 +25,12 @@ import {
   type OpenLineageJobRef,
   type OpenLineageRunState,
 } from '@pedigree/domain';
-import type { OpenLineageDatasetRecord, OpenLineageEventRecord, OpenLineageFacets } from '@pedigree/graph-store';
+import {
+  openLineageJsonText,
+  type OpenLineageDatasetRecord,
+  type OpenLineageEventRecord,
+  type OpenLineageFacets,
+} from '@pedigree/graph-store';
 import { toSearchText } from './artifact-search.ts';
 
 /** A run node and the job an event names for it (merge-openlineage-run.cypher). */
@@ -164,20 +168,8 @@ const byKey =
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   };
 
-/** JSON text of a value sent as a parameter; VALIDATION_FAILED naming `path` when it is not JSON (a BigInt, a cycle). */
-function jsonText(value: unknown, path: string): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    throw new ValidationError('OpenLineage event', [{ path, message: `cannot be stored as JSON (${(error as Error).message})` }]);
-  }
-  if (text === undefined) throw new ValidationError('OpenLineage event', [{ path, message: 'cannot be stored as JSON' }]);
-  return text;
-}
-
 function facetRows(ownerId: string, facets: OpenLineageFacets, path: string): FacetRow[] {
-  return Object.entries(facets).map(([name, value]) => ({ ownerId, name, value: jsonText(value, `${path}.${name}`) }));
+  return Object.entries(facets).map(([name, value]) => ({ ownerId, name, value: openLineageJsonText(value, `${path}.${name}`) }));
 }
 
 /** The write plan of a record that passed `openLineageRecordIssues`. */
@@ -294,13 +286,13 @@ export function planOpenLineageEvent(record: OpenLineageEventRecord): OpenLineag
       toNamespace: e.to.namespace,
       toName: e.to.name,
       toField: e.to.field,
-      transformations: jsonText(e.transformations, `columnLineage[${i}].transformations`),
+      transformations: openLineageJsonText(e.transformations, `columnLineage[${i}].transformations`),
     })),
     (r) => JSON.stringify([r.fromUri, r.fromField, r.toUri, r.toField]),
   ).sort(byKey((r) => JSON.stringify([r.fromUri, r.fromField, r.toUri, r.toField])));
 
   return {
-    eventText: jsonText(record.event, 'event'),
+    eventText: openLineageJsonText(record.event, 'event'),
     runNodeId,
     datasetArtifactIds: [...inputVersions, ...outputVersions].map((v) => v.id),
     runJobs,

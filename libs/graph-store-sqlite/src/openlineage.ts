@@ -1,7 +1,6 @@
 import {
   InvalidArgumentError,
   NotFoundError,
-  ValidationError,
   OPENLINEAGE_EVENT_KINDS,
   OPENLINEAGE_RUN_STATES,
   StoreCorruptError,
@@ -29,6 +28,7 @@ import {
 import {
   decodeCursor,
   encodeCursor,
+  openLineageJsonText,
   type OpenLineageDatasetRecord,
   type OpenLineageEventRecord,
   type OpenLineageFacets,
@@ -133,18 +133,6 @@ const rank = (priority: number | null, eventTime: string, eventDigest: string): 
 const RUN_ONLY_KNOWN_AS_PARENT = 0;
 const RUN_OWN_EVENT = 1;
 
-/** JSON text of a value from the record; VALIDATION_FAILED naming the record field when it is not JSON (a BigInt, a cycle). */
-function jsonText(value: unknown, path: string): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    throw new ValidationError('OpenLineage event record', [{ path, message: `cannot be stored as JSON (${(error as Error).message})` }]);
-  }
-  if (text === undefined) throw new ValidationError('OpenLineage event record', [{ path, message: 'cannot be stored as JSON' }]);
-  return text;
-}
-
 function corrupt(table: string, id: string, column: string, why: string): StoreCorruptError {
   return new StoreCorruptError(`${table} ${id}: column ${column} ${why}`, { table, id, column });
 }
@@ -226,7 +214,8 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
        ON CONFLICT (owner_id, name) DO UPDATE SET value = excluded.value, event_time = excluded.event_time, event_digest = excluded.event_digest
        WHERE (excluded.event_time, excluded.event_digest) > (ol_facets.event_time, ol_facets.event_digest)`,
     );
-    for (const [name, value] of Object.entries(facets)) s.run(ownerId, name, jsonText(value, `${path}.${name}`), eventTime, eventDigest);
+    for (const [name, value] of Object.entries(facets))
+      s.run(ownerId, name, openLineageJsonText(value, `${path}.${name}`), eventTime, eventDigest);
   }
 
   function upsertIoFacets(
@@ -244,7 +233,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
        WHERE (excluded.event_time, excluded.event_digest) > (ol_io_facets.event_time, ol_io_facets.event_digest)`,
     );
     for (const [name, value] of Object.entries(facets))
-      s.run(runId, artifactId, direction, name, jsonText(value, `${path}.${name}`), eventTime, eventDigest);
+      s.run(runId, artifactId, direction, name, openLineageJsonText(value, `${path}.${name}`), eventTime, eventDigest);
   }
 
   /** The job's Context: created by the first event naming it, createdAt the earliest eventTime that did. */
@@ -367,7 +356,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     const logged = prepare(
       `INSERT INTO ol_events (event_digest, kind, event_type, event_time, producer, run_id, received_at, event)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_digest) DO NOTHING`,
-    ).run(r.eventDigest, r.kind, r.eventType, r.eventTime, r.producer, runId, r.receivedAt, jsonText(r.event, 'event'));
+    ).run(r.eventDigest, r.kind, r.eventType, r.eventTime, r.producer, runId, r.receivedAt, openLineageJsonText(r.event, 'event'));
     if (logged.changes === 0) return { applied: false, runNodeId, datasetArtifactIds };
 
     const t = r.eventTime;
@@ -442,7 +431,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         e.to.namespace,
         e.to.name,
         e.to.field,
-        jsonText(e.transformations, `columnLineage[${i}].transformations`),
+        openLineageJsonText(e.transformations, `columnLineage[${i}].transformations`),
         t,
         d,
       );

@@ -1,4 +1,11 @@
-import { InvalidArgumentError, OPENLINEAGE_EVENT_KINDS, OPENLINEAGE_RUN_STATES, isDigest, type ErrorIssue } from '@pedigree/domain';
+import {
+  InvalidArgumentError,
+  OPENLINEAGE_EVENT_KINDS,
+  OPENLINEAGE_RUN_STATES,
+  ValidationError,
+  isDigest,
+  type ErrorIssue,
+} from '@pedigree/domain';
 import type { ColumnLineageQuery } from './openlineage-types.ts';
 
 /*
@@ -133,4 +140,20 @@ export function normalizeColumnLineageQuery(
     throw new InvalidArgumentError('direction', 'must be UPSTREAM, DOWNSTREAM or BOTH');
   if (query.field !== undefined && !isNonEmptyString(query.field)) throw new InvalidArgumentError('field', 'must be a non-empty string');
   return { namespace: query.namespace, name: query.name, direction, field: query.field ?? null };
+}
+
+/**
+ * JSON text of a value from a record, as adapters store facets, transformations and the raw event.
+ * VALIDATION_FAILED naming the record field (`path`) when it is not JSON (a BigInt, a cycle), so
+ * every adapter rejects such a record the same way and before writing anything.
+ */
+export function openLineageJsonText(value: unknown, path: string): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new ValidationError('OpenLineage event record', [{ path, message: `cannot be stored as JSON (${(error as Error).message})` }]);
+  }
+  if (text === undefined) throw new ValidationError('OpenLineage event record', [{ path, message: 'cannot be stored as JSON' }]);
+  return text;
 }

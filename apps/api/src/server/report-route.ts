@@ -3,7 +3,7 @@ import { isPedigreeError } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import type { Logger } from '@pedigree/runtime';
 import { renderAuditReport, type AuditReportFormat, type RenderedAuditReport } from '../modules/model/audit-report.ts';
-import { UnauthorizedError, type Authenticator } from '../security/auth.ts';
+import { ForbiddenError, requireRole, UnauthorizedError, type Authenticator } from '../security/auth.ts';
 
 /** Where audit reports are served as files: `GET /api/v1/reports/<modelId>.(json|md|html)`. */
 export const REPORT_ROUTE_PREFIX = '/api/v1/reports/';
@@ -30,7 +30,7 @@ const MODEL_ID = /^[A-Za-z0-9_-]{1,200}$/;
 /**
  * Serves the audit report of a model artifact (`ar_...`) or model package (`mp_...`) as a download:
  * the same document as the `auditReport` query, but a plain GET that a link, `curl -OJ` or
- * `pedigree report --server` can fetch. Needs the viewer role (any valid token) when tokens are
+ * `pedigree report --server` can fetch. Needs the viewer role or above (an ingest-only token gets 403) when tokens are
  * configured. 400 for a bad format or malformed id, 404 naming the id when there is no such model.
  */
 export function createReportRoute(deps: ReportRouteDeps): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
@@ -41,8 +41,13 @@ export function createReportRoute(deps: ReportRouteDeps): (req: IncomingMessage,
       return;
     }
     try {
-      deps.authenticator.authenticate(req.headers.authorization ?? null);
+      // An ingest-only token (an OpenLineage producer) authenticates but may not read reports.
+      requireRole(deps.authenticator.authenticate(req.headers.authorization ?? null), 'viewer');
     } catch (error) {
+      if (error instanceof ForbiddenError) {
+        send(res, req, 403, { error: error.message, code: 'FORBIDDEN' });
+        return;
+      }
       if (!(error instanceof UnauthorizedError)) throw error;
       send(res, req, 401, { error: error.message, code: 'UNAUTHORIZED' }, { 'www-authenticate': 'Bearer' });
       return;

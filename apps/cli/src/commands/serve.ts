@@ -22,9 +22,10 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
       .command('serve')
       .description('Start the Pedigree server (GraphQL API and web UI): the same server as `npm start`.')
       .option('--port <n>', 'HTTP port (default PORT or 4000; 0 picks a free port)', parseNonNegativeInt('--port', 65535))
-      .option('--host <address>', 'address to bind (default HOST or 127.0.0.1)'),
-    examples(['pedigree serve', 'pedigree --data-dir ./data serve --port 8080']),
-  ).action(async (opts: { port?: number; host?: string }, cmd: Command) => {
+      .option('--host <address>', 'address to bind (default HOST or 127.0.0.1)')
+      .option('--skip-web-build', 'serve the web client as last built (apps/web/dist) instead of building it first, as `npm start` does'),
+    examples(['pedigree serve', 'pedigree --data-dir ./data serve --port 8080', 'pedigree serve --skip-web-build']),
+  ).action(async (opts: { port?: number; host?: string; skipWebBuild?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
     noteRunsLocally(ctx, 'serve', 'it starts a server on this machine (--server is ignored)');
     const manifest = path.join(WORKSPACE_ROOT, 'package.json');
@@ -36,7 +37,9 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
     if (ctx.globals.dataDir !== undefined) env.PEDIGREE_DATA_DIR = path.resolve(ctx.globals.dataDir);
     if (opts.port !== undefined) env.PORT = String(opts.port);
     if (opts.host !== undefined) env.HOST = opts.host;
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start', '--silent'], {
+    // `--ignore-scripts` leaves out the `prestart` web build and nothing else.
+    const npmArgs = ['start', '--silent', ...(opts.skipWebBuild ? ['--ignore-scripts'] : [])];
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', npmArgs, {
       cwd: WORKSPACE_ROOT,
       env,
       stdio: 'inherit',

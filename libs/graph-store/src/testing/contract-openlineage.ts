@@ -43,7 +43,7 @@ const edgeKey = (e: LineageEdge): string => `${e.from} ${e.type} ${e.to}`;
 const sortedEdges = (edges: readonly LineageEdge[]): LineageEdge[] => [...edges].sort((a, b) => (edgeKey(a) < edgeKey(b) ? -1 : 1));
 
 /** A deterministic shuffle (mulberry32), so a failing order can be reproduced from its seed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   let s = seed >>> 0;
   const random = (): number => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -380,11 +380,11 @@ export function openLineageContract(ctx: ContractContext): void {
           ['reversed', (r) => [...r].reverse()],
           ...Array.from({ length: 10 }, (_, seed): [string, (r: OpenLineageEventRecord[]) => OpenLineageEventRecord[]] => [
             `shuffle seed ${seed}`,
-            (r) => shuffled(r, seed + 1),
+            (r) => seededShuffle(r, seed + 1),
           ]),
         ];
         for (const [name, permute] of orders) expect(await apply('sequential', permute), name).toBe(reference);
-        expect(await apply('concurrent', (r) => shuffled(r, 42)), 'all at once').toBe(reference);
+        expect(await apply('concurrent', (r) => seededShuffle(r, 42)), 'all at once').toBe(reference);
       },
       MANY_CALLS_TIMEOUT_MS,
     );
@@ -425,7 +425,7 @@ export function openLineageContract(ctx: ContractContext): void {
               }),
             ),
           );
-          for (const rec of shuffled(records, seed)) await store.recordOpenLineageEvent(rec);
+          for (const rec of seededShuffle(records, seed)) await store.recordOpenLineageEvent(rec);
           const expected = firsts
             .map((first, i) => ({
               id: versionId(ns, 'events', `v${i}`),

@@ -60,3 +60,4 @@ export * from './fixtures.ts';
 export * from './reference-lineage.ts';
 export * from './openlineage-records.ts';
 export type { ContractContext } from './contract-context.ts';
+export { seededShuffle } from './contract-openlineage.ts';
