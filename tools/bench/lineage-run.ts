@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactIdFor, type ExecutionId, type PipelineVersionId, type StepExecutionId } from '@pedigree/domain';
@@ -53,6 +53,12 @@ export interface LineageBenchResult {
   readonly durability: 'full' | 'normal';
   /** Transactions (group commits) the ingest took. */
   readonly ingestCommits: number;
+  /**
+   * Bytes the process wrote to storage during the ingest (WAL frames and checkpoints; Linux
+   * /proc/self/io), null where unavailable. With synchronous=FULL every commit waits for its
+   * frames to reach the disk, so this drives the gap between wall and CPU time.
+   */
+  readonly ingestWriteBytes: number | null;
   readonly nodeLimit: number;
   readonly samples: number;
   /** Headline figures: depth 20. */
@@ -118,14 +124,24 @@ function figures({ t: times, cpu, n: nodes, tr: truncated }: Samples): LatencyFi
   };
 }
 
-/** In-memory adjacency (CSR) over every edge: the practical lower bound for a traversal. */
+/** Bytes this process has caused to be written to storage (Linux), or null. */
+function writtenBytes(): number | null {
+  try {
+    const match = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** In-memory adjacency (CSR) over every edge (by node key): the practical lower bound for a traversal. */
 function loadAdjacency(db: Database.Database): {
-  index: Map<string, number>;
+  index: Map<number, number>;
   out: { offsets: Int32Array; targets: Int32Array };
   in: { offsets: Int32Array; targets: Int32Array };
 } {
-  const index = new Map<string, number>();
-  const id = (s: string): number => {
+  const index = new Map<number, number>();
+  const id = (s: number): number => {
     let i = index.get(s);
     if (i === undefined) {
       i = index.size;
@@ -135,9 +151,9 @@ function loadAdjacency(db: Database.Database): {
   };
   const from: number[] = [];
   const to: number[] = [];
-  for (const row of db.prepare('SELECT from_id, to_id FROM edges').iterate() as Iterable<{ from_id: string; to_id: string }>) {
-    from.push(id(row.from_id));
-    to.push(id(row.to_id));
+  for (const row of db.prepare('SELECT from_key, to_key FROM edges').iterate() as Iterable<{ from_key: number; to_key: number }>) {
+    from.push(id(row.from_key));
+    to.push(id(row.to_key));
   }
   const csr = (src: number[], dst: number[]) => {
     const offsets = new Int32Array(index.size + 1);
@@ -246,6 +262,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
     await options.hooks?.beforeIngest?.();
     const loadBefore = loadavg()[0]!;
     const ingestCpu = process.cpuUsage();
+    const writtenBefore = writtenBytes();
     const ingestStarted = performance.now();
     const batches: RecordStepResultInput[][] = [];
     for (let i = 0; i < results.length; i += batchSteps) batches.push(results.slice(i, i + batchSteps));
@@ -258,6 +275,8 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
     const ingestMs = performance.now() - ingestStarted;
     const ingestCpuUsage = process.cpuUsage(ingestCpu);
     const ingestCpuMs = (ingestCpuUsage.user + ingestCpuUsage.system) / 1000;
+    const writtenAfter = writtenBytes();
+    const ingestWriteBytes = writtenBefore === null || writtenAfter === null ? null : writtenAfter - writtenBefore;
     await options.hooks?.afterIngest?.();
     const ingestTransactions = ingestCommits;
 
@@ -272,42 +291,47 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       const d = graph.datasets[Math.floor(random() * graph.datasets.length)]!;
       return artifactIdFor(d.uri, d.digest) as string;
     });
-    // Baselines on the same file. "raw CTE" answers what the port answers (each node with its
-    // label and kind fields, and the edges between them) with hand-written SQL; "ids only" is
-    // the bare recursive CTE, the floor for any SQL traversal.
+    // Baselines on the same file and schema. "raw CTE" answers what the port answers (each node
+    // with its label and kind fields, and the edges between them, by id) with hand-written SQL
+    // over the same integer node keys (an artifact's key is seq * 16, other kinds carry a
+    // node_key column, the low 4 bits name the kind); "ids only" is the bare recursive CTE, the
+    // floor for any SQL traversal.
     const walk = (direction: 'UPSTREAM' | 'DOWNSTREAM') =>
       direction === 'UPSTREAM'
-        ? 'SELECT e.from_id, walk.depth + 1 FROM walk JOIN edges e ON e.to_id = walk.id WHERE walk.depth < @depth'
-        : 'SELECT e.to_id, walk.depth + 1 FROM walk JOIN edges e ON e.from_id = walk.id WHERE walk.depth < @depth';
+        ? 'SELECT e.from_key, walk.depth + 1 FROM walk JOIN edges e ON e.to_key = walk.key WHERE walk.depth < @depth'
+        : 'SELECT e.to_key, walk.depth + 1 FROM walk JOIN edges e ON e.from_key = walk.key WHERE walk.depth < @depth';
+    const start = 'SELECT seq * 16, 0 FROM artifacts WHERE id = @start';
     const idsOnly = {
-      UPSTREAM: raw.prepare(`WITH RECURSIVE walk(id, depth) AS (SELECT @start, 0 UNION ${walk('UPSTREAM')} LIMIT @limit)
-        SELECT id, MIN(depth) AS depth FROM walk GROUP BY id`),
-      DOWNSTREAM: raw.prepare(`WITH RECURSIVE walk(id, depth) AS (SELECT @start, 0 UNION ${walk('DOWNSTREAM')} LIMIT @limit)
-        SELECT id, MIN(depth) AS depth FROM walk GROUP BY id`),
+      UPSTREAM: raw.prepare(`WITH RECURSIVE walk(key, depth) AS (${start} UNION ${walk('UPSTREAM')} LIMIT @limit)
+        SELECT key, MIN(depth) AS depth FROM walk GROUP BY key`),
+      DOWNSTREAM: raw.prepare(`WITH RECURSIVE walk(key, depth) AS (${start} UNION ${walk('DOWNSTREAM')} LIMIT @limit)
+        SELECT key, MIN(depth) AS depth FROM walk GROUP BY key`),
     };
     const sameResult = (direction: 'UPSTREAM' | 'DOWNSTREAM') =>
-      raw.prepare(`WITH RECURSIVE walk(id, depth) AS (SELECT @start, 0 UNION ${walk(direction)} LIMIT @limit),
-        visited AS MATERIALIZED (SELECT id, MIN(depth) AS depth FROM walk GROUP BY id)
-        SELECT v.id, v.depth, a.name AS label, a.type AS a, a.uri AS b, a.digest AS c FROM visited v JOIN artifacts a ON a.id = v.id
-        UNION ALL SELECT v.id, v.depth, s.step_name, s.step_type, s.status, NULL FROM visited v JOIN step_executions s ON s.id = v.id
-        UNION ALL SELECT v.id, v.depth, x.pipeline_name, NULL, x.status, NULL FROM visited v JOIN executions x ON x.id = v.id
-        UNION ALL SELECT v.id, v.depth, pv.pipeline_name, NULL, NULL, NULL FROM visited v JOIN pipeline_versions pv ON pv.id = v.id
-        UNION ALL SELECT v.id, v.depth, p.name, NULL, NULL, NULL FROM visited v JOIN pipelines p ON p.node_id = v.id
-        UNION ALL SELECT v.id, v.depth, m.group_name, NULL, m.approval_status, NULL FROM visited v JOIN model_packages m ON m.id = v.id`);
+      raw.prepare(`WITH RECURSIVE walk(key, depth) AS (${start} UNION ${walk(direction)} LIMIT @limit),
+        visited AS MATERIALIZED (SELECT key, MIN(depth) AS depth FROM walk GROUP BY key)
+        SELECT v.key, v.depth, a.id, a.name AS label, a.type AS a, a.uri AS b, a.digest AS c FROM visited v JOIN artifacts a ON a.seq = v.key >> 4 WHERE v.key & 15 = 0
+        UNION ALL SELECT v.key, v.depth, s.id, s.step_name, s.step_type, s.status, NULL FROM visited v JOIN step_executions s ON s.node_key = v.key
+        UNION ALL SELECT v.key, v.depth, x.id, x.pipeline_name, NULL, x.status, NULL FROM visited v JOIN executions x ON x.node_key = v.key
+        UNION ALL SELECT v.key, v.depth, pv.id, pv.pipeline_name, NULL, NULL, NULL FROM visited v JOIN pipeline_versions pv ON pv.node_key = v.key
+        UNION ALL SELECT v.key, v.depth, p.node_id, p.name, NULL, NULL, NULL FROM visited v JOIN pipelines p ON p.node_key = v.key
+        UNION ALL SELECT v.key, v.depth, m.id, m.group_name, NULL, m.approval_status, NULL FROM visited v JOIN model_packages m ON m.node_key = v.key`);
     const rawNodes = { UPSTREAM: sameResult('UPSTREAM'), DOWNSTREAM: sameResult('DOWNSTREAM') };
     const rawEdges = {
-      UPSTREAM: raw.prepare('SELECT e.from_id, e.to_id, e.type FROM json_each(?) v JOIN edges e ON e.to_id = v.value'),
-      DOWNSTREAM: raw.prepare('SELECT e.from_id, e.to_id, e.type FROM json_each(?) v JOIN edges e ON e.from_id = v.value'),
+      UPSTREAM: raw.prepare('SELECT e.from_key, e.to_key, e.type FROM json_each(?) v JOIN edges e ON e.to_key = v.value'),
+      DOWNSTREAM: raw.prepare('SELECT e.from_key, e.to_key, e.type FROM json_each(?) v JOIN edges e ON e.from_key = v.value'),
     };
-    const rawTraverse = (direction: 'UPSTREAM' | 'DOWNSTREAM', start: string, depth: number): [number, boolean] => {
-      const nodes = rawNodes[direction].all({ start, depth, limit: nodeLimit }) as { id: string }[];
-      const ids = new Set(nodes.map((n) => n.id));
-      const edges = (rawEdges[direction].all(JSON.stringify([...ids])) as { from_id: string; to_id: string }[]).filter(
-        (e) => ids.has(e.from_id) && ids.has(e.to_id),
-      );
+    const rawTraverse = (direction: 'UPSTREAM' | 'DOWNSTREAM', startId: string, depth: number): [number, boolean] => {
+      const nodes = rawNodes[direction].all({ start: startId, depth, limit: nodeLimit }) as { key: number; id: string }[];
+      const idOf = new Map(nodes.map((n) => [n.key, n.id]));
+      const edges = (rawEdges[direction].all(JSON.stringify([...idOf.keys()])) as { from_key: number; to_key: number; type: number }[])
+        .filter((e) => idOf.has(e.from_key) && idOf.has(e.to_key))
+        .map((e) => ({ from: idOf.get(e.from_key)!, to: idOf.get(e.to_key)!, type: e.type }));
       return [nodes.length, nodes.length >= nodeLimit && edges.length >= 0];
     };
     const adjacency = loadAdjacency(raw);
+    const keyOfArtifact = raw.prepare('SELECT seq * 16 FROM artifacts WHERE id = ?').pluck(true);
+    const adjacencyIndexOf = new Map([...modelIds, ...datasetIds].map((id) => [id, adjacency.index.get(keyOfArtifact.get(id) as number)!]));
     const seen = new Uint8Array(adjacency.index.size);
 
     // Warm the page cache and statement caches before timing.
@@ -335,7 +359,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
             return [rows.length, rows.length >= nodeLimit];
           });
           await timed(mem, () => {
-            const b = memoryBfs(direction === 'UPSTREAM' ? adjacency.in : adjacency.out, adjacency.index.get(id)!, depth, nodeLimit, seen);
+            const b = memoryBfs(direction === 'UPSTREAM' ? adjacency.in : adjacency.out, adjacencyIndexOf.get(id)!, depth, nodeLimit, seen);
             return [b.nodes, b.truncated];
           });
         }
@@ -376,6 +400,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       concurrency,
       durability: options.durability ?? 'full',
       ingestCommits: ingestTransactions,
+      ingestWriteBytes,
       nodeLimit,
       samples,
       upstreamP50Ms: head.port.upstream.p50Ms,

@@ -29,6 +29,8 @@ describe('bench:lineage', () => {
       expect(Number.isFinite(r[key]) && r[key] > 0, key).toBe(true);
     }
     expect(r.artifacts).toBeGreaterThanOrEqual(400);
+    // Linux reports the bytes written (0 on tmpfs); elsewhere the figure is absent, never made up.
+    expect(r.ingestWriteBytes === null || (Number.isInteger(r.ingestWriteBytes) && r.ingestWriteBytes >= 0)).toBe(true);
     for (const depth of ['5', '20'] as const) {
       for (const dir of ['upstream', 'downstream'] as const) {
         // Same starts, same bounds: the port and the reference BFS must agree on how much they saw.

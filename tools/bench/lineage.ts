@@ -50,6 +50,7 @@ function table(r: LineageBenchResult): string {
     `load average (1 min) before ingest / after traversals: ${r.loadAverage[0].toFixed(1)} / ${r.loadAverage[1].toFixed(1)} (wall times below include waiting for the CPU)`,
     `setup (executions and steps brought to Executing; not timed as ingest): ${ms(r.setupMs)}`,
     `ingest via recordStepResults (${r.batchSteps} steps per call, ${r.concurrency} in flight, ${r.ingestCommits} transactions, ${r.durability === 'full' ? 'synchronous=FULL' : 'synchronous=NORMAL'}): ${ms(r.ingestMs)} wall = ${Math.round(r.ingestEdgesPerSec)} edges/s ${ok(r.ingestEdgesPerSec >= TARGETS.ingestEdgesPerSec)} (target >= ${TARGETS.ingestEdgesPerSec}); ${ms(r.ingestCpuMs)} CPU = ${Math.round(r.ingestEdgesPerCpuSec)} edges per CPU-second`,
+    `written to storage during the ingest: ${r.ingestWriteBytes === null ? 'n/a' : `${(r.ingestWriteBytes / 1e6).toFixed(0)} MB`} (WAL frames and checkpoints; each commit waits for its fsync)`,
     `database: ${(r.dbBytes / 1e6).toFixed(1)} MB = ${Math.round(r.dbBytesPerArtifact)} bytes per artifact`,
     '',
     `traversals: ${r.samples} random starts (models upstream, datasets downstream), nodeLimit ${r.nodeLimit}; cells: wall p50 / p95, CPU p50, mean nodes, share truncated`,

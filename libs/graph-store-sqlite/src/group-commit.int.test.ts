@@ -100,8 +100,10 @@ describe('group commit', () => {
       // Nothing of the failed call reached the edges or the channel table either.
       const raw = new Database(file, { readonly: true });
       try {
-        expect(raw.prepare('SELECT COUNT(*) AS n FROM edges WHERE from_id = ?').get(stepA)).toEqual({ n: 1 }); // PART_OF only
-        expect(raw.prepare('SELECT COUNT(*) AS n FROM step_artifacts WHERE step_execution_id = ?').get(stepA)).toEqual({ n: 0 });
+        const keyA = (raw.prepare('SELECT node_key FROM step_executions WHERE id = ?').get(stepA) as { node_key: number }).node_key;
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM edges WHERE from_key = ?').get(keyA)).toEqual({ n: 1 }); // PART_OF only
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM edges WHERE to_key = ?').get(keyA)).toEqual({ n: 0 }); // no CONSUMED_BY
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM step_artifacts WHERE step_key = ?').get(keyA)).toEqual({ n: 0 });
       } finally {
         raw.close();
       }

@@ -72,6 +72,8 @@ export interface ExecutionRow {
 }
 export interface StepExecutionRow {
   id: string;
+  /** Node key (see node-keys.ts); read by the adapter, never mapped out. */
+  node_key: number;
   execution_id: string;
   pipeline_name: string;
   step_name: string;
@@ -271,6 +273,8 @@ export function toContext(row: ContextRow): Context {
 
 export interface NodeRow {
   id: string;
+  /** The node key (see node-keys.ts). */
+  key: number;
   depth: number;
   label: string;
   a: string | null;
@@ -345,49 +349,62 @@ export function toLineageNode(kind: NodeKind, row: NodeRow, depth: number = row.
 }
 
 /**
- * Per node kind, a SELECT list over `t` (the entity table) in the NodeRow shape, and the column
- * that holds the node id. Callers add the depth column.
+ * Per node kind, a SELECT list over `t` (the entity table) in the NodeRow shape, the column that
+ * holds the node id, and the column a node key finds the row by (`seq` for artifacts, whose key is
+ * seq * 16; `node_key` elsewhere, see node-keys.ts). Callers add the depth column.
  */
-export const NODE_SELECTS: Readonly<Record<NodeKind, { readonly table: string; readonly idColumn: string; readonly columns: string }>> = {
+export const NODE_SELECTS: Readonly<
+  Record<NodeKind, { readonly table: string; readonly idColumn: string; readonly keyColumn: 'seq' | 'node_key'; readonly columns: string }>
+> = {
   Pipeline: {
     table: 'pipelines',
     idColumn: 'node_id',
-    columns: 't.node_id AS id, t.name AS label, NULL AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
+    keyColumn: 'node_key',
+    columns: 't.node_id AS id, t.node_key AS key, t.name AS label, NULL AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
   },
   PipelineVersion: {
     table: 'pipeline_versions',
     idColumn: 'id',
-    columns: "t.id AS id, t.pipeline_name || ' v' || t.version AS label, NULL AS a, NULL AS b, NULL AS c, t.created_at AS created_at",
+    keyColumn: 'node_key',
+    columns:
+      "t.id AS id, t.node_key AS key, t.pipeline_name || ' v' || t.version AS label, NULL AS a, NULL AS b, NULL AS c, t.created_at AS created_at",
   },
   PipelineExecution: {
     table: 'executions',
     idColumn: 'id',
-    columns: 't.id AS id, t.pipeline_name AS label, NULL AS a, t.status AS b, NULL AS c, t.started_at AS created_at',
+    keyColumn: 'node_key',
+    columns: 't.id AS id, t.node_key AS key, t.pipeline_name AS label, NULL AS a, t.status AS b, NULL AS c, t.started_at AS created_at',
   },
   StepExecution: {
     table: 'step_executions',
     idColumn: 'id',
-    columns: 't.id AS id, t.step_name AS label, t.step_type AS a, t.status AS b, NULL AS c, t.started_at AS created_at',
+    keyColumn: 'node_key',
+    columns: 't.id AS id, t.node_key AS key, t.step_name AS label, t.step_type AS a, t.status AS b, NULL AS c, t.started_at AS created_at',
   },
   Artifact: {
     table: 'artifacts',
     idColumn: 'id',
-    columns: 't.id AS id, t.name AS label, t.type AS a, t.uri AS b, t.digest AS c, t.created_at AS created_at',
+    keyColumn: 'seq',
+    columns: 't.id AS id, t.seq * 16 AS key, t.name AS label, t.type AS a, t.uri AS b, t.digest AS c, t.created_at AS created_at',
   },
   ModelPackage: {
     table: 'model_packages',
     idColumn: 'id',
+    keyColumn: 'node_key',
     columns:
-      "t.id AS id, t.group_name || '/' || t.version AS label, NULL AS a, t.approval_status AS b, NULL AS c, t.created_at AS created_at",
+      "t.id AS id, t.node_key AS key, t.group_name || '/' || t.version AS label, NULL AS a, t.approval_status AS b, NULL AS c, t.created_at AS created_at",
   },
   Context: {
     table: 'contexts',
     idColumn: 'id',
-    columns: 't.id AS id, t.name AS label, t.type AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
+    keyColumn: 'node_key',
+    columns: 't.id AS id, t.node_key AS key, t.name AS label, t.type AS a, NULL AS b, NULL AS c, t.created_at AS created_at',
   },
   OpenLineageRun: {
     table: 'ol_runs',
     idColumn: 'node_id',
-    columns: 't.node_id AS id, coalesce(t.job_name, t.run_id) AS label, NULL AS a, t.state AS b, NULL AS c, t.started_at AS created_at',
+    keyColumn: 'node_key',
+    columns:
+      't.node_id AS id, t.node_key AS key, coalesce(t.job_name, t.run_id) AS label, NULL AS a, t.state AS b, NULL AS c, t.started_at AS created_at',
   },
 };

@@ -1,3 +1,6 @@
+import { ID_PREFIX } from '@pedigree/domain';
+import { EDGE_TYPE_CODES, KEYED_NODE_TABLES, KIND_SLOTS, NODE_KIND_CODES } from './node-keys.ts';
+
 /**
  * Forward-only schema migrations, applied in order at open and recorded in `schema_migrations`.
  * Never edit a released migration: add the next one. Every query path of the adapter has an
@@ -250,10 +253,91 @@ CREATE TABLE ol_column_lineage (
 CREATE INDEX ol_column_lineage_to ON ol_column_lineage (to_namespace, to_name, to_field);
 `;
 
+/** The node key of a version-1/2 TEXT node id, or NULL when no node has that id (see node-keys.ts). */
+function keyOfIdSql(column: string): string {
+  const branch = (prefix: string, lookup: string): string => `WHEN substr(${column}, 1, ${prefix.length}) = '${prefix}' THEN (${lookup})`;
+  const branches = [
+    branch(ID_PREFIX.artifact, `SELECT a.seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} FROM artifacts a WHERE a.id = ${column}`),
+    ...KEYED_NODE_TABLES.map((t) => branch(PREFIX_OF[t.kind], `SELECT n.node_key FROM ${t.table} n WHERE n.${t.idColumn} = ${column}`)),
+  ];
+  return `CASE ${branches.join(' ')} END`;
+}
+
+const PREFIX_OF: Readonly<Record<(typeof KEYED_NODE_TABLES)[number]['kind'], string>> = {
+  StepExecution: ID_PREFIX.stepExecution,
+  PipelineExecution: ID_PREFIX.execution,
+  PipelineVersion: ID_PREFIX.pipelineVersion,
+  Pipeline: ID_PREFIX.pipeline,
+  ModelPackage: ID_PREFIX.modelPackage,
+  Context: ID_PREFIX.context,
+  OpenLineageRun: ID_PREFIX.openLineageRun,
+};
+
+/** Numbers a node table's existing rows (see KEYED_NODE_TABLES.numberedBy). */
+function numberRowsSql(t: (typeof KEYED_NODE_TABLES)[number]): string {
+  const code = NODE_KIND_CODES[t.kind];
+  if (t.numberedBy === 'rowid') return `UPDATE ${t.table} SET node_key = rowid * ${KIND_SLOTS} + ${code};`;
+  return `UPDATE ${t.table} SET node_key = o.n * ${KIND_SLOTS} + ${code}
+  FROM (SELECT ${t.idColumn} AS id, row_number() OVER (ORDER BY ${t.numberedBy}) AS n FROM ${t.table}) AS o
+  WHERE o.id = ${t.table}.${t.idColumn};`;
+}
+
+/*
+ * Version 3: integer node keys (see node-keys.ts). Every node table but artifacts gets a
+ * `node_key` (existing rows: rowid * 16 + kind code, so keys keep insertion order), and edges and
+ * channel bindings are rebuilt on keys. An edge or binding whose end no longer exists has no key
+ * and is dropped (none can exist: both ends are written in the same transaction as the edge).
+ */
+const integerNodeKeys = `
+${KEYED_NODE_TABLES.map(
+  (t) => `ALTER TABLE ${t.table} ADD COLUMN node_key INTEGER;
+${numberRowsSql(t)}
+-- Node key -> row (traversal results, edge ends); the next key of the kind (its MAX).
+CREATE UNIQUE INDEX ${t.table}_node_key ON ${t.table} (node_key);`,
+).join('\n')}
+
+-- Every lineage edge, on node keys and type codes. Traversal reads it along the arrows through
+-- the primary key and against them through edges_in; both cover the edge type.
+CREATE TABLE edges_v3 (
+  from_key  INTEGER NOT NULL,
+  type      INTEGER NOT NULL,
+  to_key    INTEGER NOT NULL,
+  name      TEXT,
+  PRIMARY KEY (from_key, type, to_key)
+) WITHOUT ROWID;
+INSERT INTO edges_v3 (from_key, type, to_key, name)
+  SELECT f, t, k, name FROM (
+    SELECT ${keyOfIdSql('from_id')} AS f, CASE type ${Object.entries(EDGE_TYPE_CODES)
+      .map(([type, code]) => `WHEN '${type}' THEN ${code}`)
+      .join(' ')} END AS t, ${keyOfIdSql('to_id')} AS k, name FROM edges
+  ) WHERE f IS NOT NULL AND t IS NOT NULL AND k IS NOT NULL
+  ORDER BY f, t, k;
+DROP TABLE edges;
+ALTER TABLE edges_v3 RENAME TO edges;
+CREATE INDEX edges_in ON edges (to_key, type, from_key);
+
+-- Channel bindings of artifacts to steps (the named form of CONSUMED_BY / PRODUCED), read by
+-- step; same reasoning as version 1 (no foreign keys, no index by artifact).
+CREATE TABLE step_artifacts_v3 (
+  step_key      INTEGER NOT NULL,
+  direction     TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  artifact_seq  INTEGER NOT NULL,
+  PRIMARY KEY (step_key, direction, name)
+) WITHOUT ROWID;
+INSERT INTO step_artifacts_v3 (step_key, direction, name, artifact_seq)
+  SELECT s.node_key, sa.direction, sa.name, a.seq
+  FROM step_artifacts sa JOIN step_executions s ON s.id = sa.step_execution_id JOIN artifacts a ON a.id = sa.artifact_id
+  ORDER BY 1, 2, 3;
+DROP TABLE step_artifacts;
+ALTER TABLE step_artifacts_v3 RENAME TO step_artifacts;
+`;
+
 /** Ordered, forward-only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'openlineage', sql: openLineage },
+  { version: 3, name: 'integer node keys for edges and channel bindings', sql: integerNodeKeys },
 ];
 
 /** The schema version this code writes. */

@@ -12,6 +12,7 @@ import { openDatabase } from './connection.ts';
 import { createSqliteGraphStore } from './index.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 import { createOpenLineageTables } from './openlineage.ts';
+import { EDGE_TYPE_CODES } from './node-keys.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pedigree-sqlite-ol-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +64,9 @@ describe('OpenLineage on SQLite', () => {
     const raw = new Database(file);
     try {
       // The PRODUCED edge is written after the log, the run, its job, the input and its CONSUMED_BY edge.
-      raw.exec("CREATE TRIGGER fail_produced BEFORE INSERT ON edges WHEN NEW.type = 'PRODUCED' BEGIN SELECT RAISE(ABORT, 'injected'); END");
+      raw.exec(
+        `CREATE TRIGGER fail_produced BEFORE INSERT ON edges WHEN NEW.type = ${EDGE_TYPE_CODES.PRODUCED} BEGIN SELECT RAISE(ABORT, 'injected'); END`,
+      );
       const ns = `ol-${randomUUID()}`;
       const [start, complete] = runRecords(ns);
       const neighbour = openLineageRecord({ kind: 'DatasetEvent', eventTime: at(3), outputs: [{ namespace: ns, name: 'other' }] });
@@ -186,21 +189,26 @@ describe('OpenLineage on SQLite', () => {
   });
 });
 
-/** Every row OpenLineage keeps, minus what depends on arrival (row sequence numbers), sorted. */
+/** Every row OpenLineage keeps, minus what depends on arrival (row sequence numbers and node keys; edges by id), sorted. */
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     const rows = (sql: string): unknown[] => (db.prepare(sql).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
     return {
-      runs: rows('SELECT * FROM ol_runs'),
+      runs: rows(
+        'SELECT run_id, node_id, job_namespace, job_name, job_rank, state, state_rank, started_at, ended_at, parent_run_id, parent_rank, event_count FROM ol_runs',
+      ),
       events: rows('SELECT event_digest, kind, event_type, event_time, producer, run_id, received_at, event FROM ol_events'),
       producers: rows('SELECT * FROM ol_run_producers'),
       facets: rows('SELECT * FROM ol_facets'),
       ioFacets: rows('SELECT * FROM ol_io_facets'),
       columns: rows('SELECT * FROM ol_column_lineage'),
       artifacts: rows('SELECT id, uri, digest, type, name, size, properties, created_at, previous_version_id FROM artifacts'),
-      edges: rows('SELECT * FROM edges'),
-      contexts: rows('SELECT * FROM contexts'),
+      edges: rows(
+        `WITH n(key, id) AS (SELECT seq * 16, id FROM artifacts UNION ALL SELECT node_key, node_id FROM ol_runs UNION ALL SELECT node_key, id FROM contexts)
+         SELECT f.id AS from_id, e.type, t.id AS to_id, e.name FROM edges e LEFT JOIN n f ON f.key = e.from_key LEFT JOIN n t ON t.key = e.to_key`,
+      ),
+      contexts: rows('SELECT id, type, name, properties, created_at FROM contexts'),
       searchable: rows("SELECT a.id FROM artifacts_fts f JOIN artifacts a ON a.seq = f.rowid WHERE artifacts_fts MATCH 'prop'"),
     };
   } finally {

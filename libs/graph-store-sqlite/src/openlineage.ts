@@ -1,5 +1,6 @@
 import {
   InvalidArgumentError,
+  NotFoundError,
   OPENLINEAGE_EVENT_KINDS,
   OPENLINEAGE_RUN_STATES,
   StoreCorruptError,
@@ -35,6 +36,8 @@ import {
   type Page,
 } from '@pedigree/graph-store';
 import type Database from 'better-sqlite3';
+import { nodeKindOf } from './mappers.ts';
+import { EDGE_TYPE_CODES, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
 
 /*
  * OpenLineage on the embedded store: applying a normalized event record, and the reads of runs,
@@ -179,13 +182,29 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
   const { prepare } = deps;
 
   // The one place OpenLineage writes edges (edge storage may change; only these two follow it).
+  // Edges are stored on node keys (node-keys.ts); both ends are written before their edges.
+  const nodeKey = createNodeKeyLookup(prepare, nodeKindOf);
+  const keysOf = (from: string, to: string): [number, number] => {
+    const f = nodeKey(from);
+    const t = nodeKey(to);
+    if (f === undefined || t === undefined)
+      throw new NotFoundError(
+        'LineageNode',
+        [from, to].filter((_, i) => [f, t][i] === undefined),
+      );
+    return [f, t];
+  };
   const edges = {
     add(from: string, type: EdgeType, to: string): void {
-      prepare('INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, ?, ?)').run(from, type, to);
+      const [f, t] = keysOf(from, to);
+      prepare('INSERT OR IGNORE INTO edges (from_key, type, to_key) VALUES (?, ?, ?)').run(f, EDGE_TYPE_CODES[type], t);
     },
     /** Only for a run whose job or parent was replaced by a higher-ranked event. */
     remove(from: string, type: EdgeType, to: string): void {
-      prepare('DELETE FROM edges WHERE from_id = ? AND type = ? AND to_id = ?').run(from, type, to);
+      const f = nodeKey(from);
+      const t = nodeKey(to);
+      if (f === undefined || t === undefined) return;
+      prepare('DELETE FROM edges WHERE from_key = ? AND type = ? AND to_key = ?').run(f, EDGE_TYPE_CODES[type], t);
     },
   };
 
@@ -221,7 +240,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
   function upsertJob(job: OpenLineageJobRef, eventTime: string): ContextId {
     const id = openLineageJobContextId(job.namespace, job.name);
     prepare(
-      `INSERT INTO contexts (id, type, name, properties, created_at) VALUES (?, 'OpenLineageJob', ?, ?, ?)
+      `INSERT INTO contexts (id, type, name, properties, created_at, node_key) VALUES (?, 'OpenLineageJob', ?, ?, ?, ${nextNodeKeySql('Context')})
        ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at WHERE excluded.created_at < contexts.created_at`,
     ).run(
       id,
@@ -233,7 +252,9 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
   }
 
   function ensureRun(runId: string): RunRow {
-    prepare('INSERT INTO ol_runs (run_id, node_id) VALUES (?, ?) ON CONFLICT (run_id) DO NOTHING').run(runId, openLineageRunNodeId(runId));
+    prepare(
+      `INSERT INTO ol_runs (run_id, node_id, node_key) VALUES (?, ?, ${nextNodeKeySql('OpenLineageRun')}) ON CONFLICT (run_id) DO NOTHING`,
+    ).run(runId, openLineageRunNodeId(runId));
     return prepare('SELECT * FROM ol_runs WHERE run_id = ?').get(runId) as RunRow;
   }
 

@@ -92,6 +92,7 @@ import {
   type PipelineVersionRow,
   type StepExecutionRow,
 } from './mappers.ts';
+import { EDGE_TYPE_CODES, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
 import { createOpenLineageTables, type OpenLineageTables } from './openlineage.ts';
 import { createTraverser, type Traverser } from './traversal.ts';
 
@@ -189,13 +190,19 @@ class MultiRowInsert {
  * and full-text entries.
  */
 interface DeferredRows {
-  /** Flat (from_id, type, to_id) triples. */
-  readonly edges: unknown[];
+  /** Flat (from_key, type code, to_key) triples. */
+  readonly edges: number[];
   /** Flat (rowid, name, uri, props) quadruples. */
   readonly fts: unknown[];
 }
 
 const newDeferredRows = (): DeferredRows => ({ edges: [], fts: [] });
+
+/** An artifact upserted in the current call: its id and its seq (the rowid its node key is made of). */
+interface ArtifactRef {
+  readonly id: ArtifactId;
+  readonly seq: number;
+}
 
 // Taken at load: a test that fakes timers later must not stall the store's commits.
 const defer: (fn: () => void) => void = globalThis.setImmediate;
@@ -310,6 +317,8 @@ class SqliteGraphStore implements GraphStore {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #tx: Database.Transaction<(fn: () => unknown) => unknown>;
   readonly #traverser: Traverser;
+  /** Node key by TEXT id (undefined when no such node). */
+  readonly #nodeKey: (id: string) => number | undefined;
   readonly #openLineage: OpenLineageTables;
   readonly #logger: SqliteStoreLogger | undefined;
 
@@ -323,7 +332,7 @@ class SqliteGraphStore implements GraphStore {
   #flushing = false;
   readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The per-row statements of an ingest, held directly (no cache lookup, no argument spreading). */
-  readonly #hot: Record<'stepRow' | 'insertArtifact' | 'linkPrevious' | 'linkArtifact', Database.Statement>;
+  readonly #hot: Record<'stepRow' | 'artifactSeq' | 'previousVersion' | 'insertArtifact' | 'linkArtifact', Database.Statement>;
   readonly #insertEdges: MultiRowInsert;
   readonly #insertFts: MultiRowInsert;
 
@@ -340,6 +349,7 @@ class SqliteGraphStore implements GraphStore {
     this.#onWriteBatch = batch.onWriteBatch;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
     this.#traverser = createTraverser((sql) => this.#stmt(sql));
+    this.#nodeKey = createNodeKeyLookup((sql) => this.#stmt(sql), nodeKindOf);
     this.#control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -351,23 +361,21 @@ class SqliteGraphStore implements GraphStore {
     const prepare = (sql: string): Database.Statement => this.#stmt(sql);
     this.#hot = {
       stepRow: prepare('SELECT * FROM step_executions WHERE id = ?'),
-      // Plain VALUES, then the previous-version link: an INSERT ... SELECT that reads the table it
-      // writes makes SQLite stage the row in a temp table first.
+      // Existence first (one seek of the id index; most inputs of a batch exist), then the latest
+      // earlier version at the URI, then a plain INSERT carrying the link: the row is written once.
+      // (An INSERT ... SELECT that reads the table it writes makes SQLite stage the row in a temp
+      // table first, and an UPDATE after the INSERT rewrote the row.)
+      artifactSeq: prepare('SELECT seq FROM artifacts WHERE id = ?').pluck(true),
+      previousVersion: prepare('SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1').pluck(true),
       insertArtifact: prepare(
-        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING`,
-      ),
-      linkPrevious: prepare(
-        `UPDATE artifacts SET previous_version_id =
-           (SELECT p.id FROM artifacts p WHERE p.uri = ? AND p.seq <> ? ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
-         WHERE seq = ?`,
+        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       linkArtifact: prepare(
-        `INSERT INTO step_artifacts (step_execution_id, direction, name, artifact_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT (step_execution_id, direction, name) DO UPDATE SET artifact_id = excluded.artifact_id`,
+        `INSERT INTO step_artifacts (step_key, direction, name, artifact_seq) VALUES (?, ?, ?, ?)
+         ON CONFLICT (step_key, direction, name) DO UPDATE SET artifact_seq = excluded.artifact_seq`,
       ),
     };
-    this.#insertEdges = new MultiRowInsert(prepare, 'INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES', '(?, ?, ?)', 3);
+    this.#insertEdges = new MultiRowInsert(prepare, 'INSERT OR IGNORE INTO edges (from_key, type, to_key) VALUES', '(?, ?, ?)', 3);
     this.#insertFts = new MultiRowInsert(prepare, 'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES', '(?, ?, ?, ?)', 4);
     this.#openLineage = createOpenLineageTables({ prepare, ftsText: ftsPropertyText });
   }
@@ -595,7 +603,7 @@ class SqliteGraphStore implements GraphStore {
       const nodeId = pipelineNodeIdFor(input.pipelineName);
       if (!pipeline) {
         this.#run(
-          'INSERT INTO pipelines (name, node_id, description, created_at, latest_version) VALUES (?, ?, ?, ?, 0)',
+          `INSERT INTO pipelines (name, node_id, description, created_at, latest_version, node_key) VALUES (?, ?, ?, ?, 0, ${nextNodeKeySql('Pipeline')})`,
           input.pipelineName,
           nodeId,
           input.description ?? null,
@@ -605,7 +613,8 @@ class SqliteGraphStore implements GraphStore {
       const version = (pipeline?.latest_version ?? 0) + 1;
       const id = pipelineVersionIdFor(input.pipelineName, input.definitionHash);
       this.#run(
-        'INSERT INTO pipeline_versions (id, pipeline_name, version, definition_hash, definition, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO pipeline_versions (id, pipeline_name, version, definition_hash, definition, created_at, node_key)
+         VALUES (?, ?, ?, ?, ?, ?, ${nextNodeKeySql('PipelineVersion')})`,
         id,
         input.pipelineName,
         version,
@@ -619,7 +628,12 @@ class SqliteGraphStore implements GraphStore {
         input.description ?? null,
         input.pipelineName,
       );
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'VERSION_OF', ?)", id, nodeId);
+      this.#run(
+        `INSERT OR IGNORE INTO edges (from_key, type, to_key)
+         SELECT v.node_key, ${EDGE_TYPE_CODES.VERSION_OF}, p.node_key FROM pipeline_versions v, pipelines p WHERE v.id = ? AND p.node_id = ?`,
+        id,
+        nodeId,
+      );
       pipeline = this.#get<PipelineRow>('SELECT * FROM pipelines WHERE name = ?', input.pipelineName)!;
       const row = this.#get<PipelineVersionRow>('SELECT * FROM pipeline_versions WHERE id = ?', id)!;
       return { pipeline: toPipeline(pipeline), version: toPipelineVersion(row), created: true };
@@ -705,8 +719,8 @@ class SqliteGraphStore implements GraphStore {
       if (!version) throw new NotFoundError('PipelineVersion', input.pipelineVersionId);
       const id = input.id ?? createExecutionId();
       this.#run(
-        `INSERT INTO executions (id, pipeline_name, pipeline_version_id, status, parameters, started_at, ended_at, failure_reason, created_by, schedule_id, revision)
-         VALUES (?, ?, ?, 'Executing', ?, ?, NULL, NULL, ?, ?, 1)`,
+        `INSERT INTO executions (id, pipeline_name, pipeline_version_id, status, parameters, started_at, ended_at, failure_reason, created_by, schedule_id, revision, node_key)
+         VALUES (?, ?, ?, 'Executing', ?, ?, NULL, NULL, ?, ?, 1, ${nextNodeKeySql('PipelineExecution')})`,
         id,
         version.pipeline_name,
         version.id,
@@ -715,7 +729,12 @@ class SqliteGraphStore implements GraphStore {
         input.createdBy ?? null,
         input.scheduleId ?? null,
       );
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'RUN_OF', ?)", id, version.id);
+      this.#run(
+        `INSERT OR IGNORE INTO edges (from_key, type, to_key)
+         SELECT x.node_key, ${EDGE_TYPE_CODES.RUN_OF}, v.node_key FROM executions x, pipeline_versions v WHERE x.id = ? AND v.id = ?`,
+        id,
+        version.id,
+      );
       return toExecution(this.#get<ExecutionRow>('SELECT * FROM executions WHERE id = ?', id)!);
     });
   };
@@ -817,8 +836,8 @@ class SqliteGraphStore implements GraphStore {
         ? [{ attempt: 1, status: 'Starting', startedAt: at, endedAt: null, failureReason: null, failureKind: null, exitCode: null }]
         : [];
       this.#run(
-        `INSERT INTO step_executions (id, execution_id, pipeline_name, step_name, step_type, status, attempt, attempts, started_at, ended_at, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        `INSERT INTO step_executions (id, execution_id, pipeline_name, step_name, step_type, status, attempt, attempts, started_at, ended_at, revision, node_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ${nextNodeKeySql('StepExecution')})`,
         id,
         input.executionId,
         execution.pipeline_name,
@@ -830,7 +849,12 @@ class SqliteGraphStore implements GraphStore {
         at,
         starting ? null : at,
       );
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PART_OF', ?)", id, input.executionId);
+      this.#run(
+        `INSERT OR IGNORE INTO edges (from_key, type, to_key)
+         SELECT s.node_key, ${EDGE_TYPE_CODES.PART_OF}, x.node_key FROM step_executions s, executions x WHERE s.id = ? AND x.id = ?`,
+        id,
+        input.executionId,
+      );
       return toStepExecution(this.#stepRow(id)!);
     });
   };
@@ -933,7 +957,7 @@ class SqliteGraphStore implements GraphStore {
   };
 
   /** One step result inside the caller's write transaction; edges and full-text rows go to `deferred`. */
-  #recordOne(input: RecordStepResultInput, deferred: DeferredRows, known?: Map<string, ArtifactId>): StepExecution {
+  #recordOne(input: RecordStepResultInput, deferred: DeferredRows, known?: Map<string, ArtifactRef>): StepExecution {
     const at = atOrNow(input.at);
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
@@ -944,8 +968,8 @@ class SqliteGraphStore implements GraphStore {
       ];
       // A replay of a result already recorded (a retried call): return it unchanged if identical.
       const stored = this.#all<{ direction: string; name: string; artifact_id: string }>(
-        'SELECT direction, name, artifact_id FROM step_artifacts WHERE step_execution_id = ?',
-        row.id,
+        'SELECT sa.direction, sa.name, a.id AS artifact_id FROM step_artifacts sa JOIN artifacts a ON a.seq = sa.artifact_seq WHERE sa.step_key = ?',
+        row.node_key,
       );
       const key = (d: string, n: string, id: string): string => `${d}\u0000${n}\u0000${id}`;
       const storedKeys = new Set(stored.map((s) => key(s.direction, s.name, s.artifact_id)));
@@ -967,21 +991,27 @@ class SqliteGraphStore implements GraphStore {
       });
     }
     assertStepTransition(row.id, row.status as StepStatus, input.status);
-    if (input.status === 'Cached' && !this.#get('SELECT 1 FROM step_executions WHERE id = ?', input.reusedStepExecutionId)) {
-      throw new NotFoundError('StepExecution', input.reusedStepExecutionId!);
+    let reusedKey: number | undefined;
+    if (input.status === 'Cached') {
+      reusedKey = this.#get<{ node_key: number }>(
+        'SELECT node_key FROM step_executions WHERE id = ?',
+        input.reusedStepExecutionId,
+      )?.node_key;
+      if (reusedKey === undefined) throw new NotFoundError('StepExecution', input.reusedStepExecutionId!);
     }
     const link = this.#hot.linkArtifact;
+    const stepKey = row.node_key;
     for (const c of input.inputs) {
-      const id = this.#ensureArtifact(c.artifact, at, deferred, known);
-      link.run(row.id, 'input', c.name, id);
-      deferred.edges.push(id, 'CONSUMED_BY', row.id);
+      const a = this.#ensureArtifact(c.artifact, at, deferred, known);
+      link.run(stepKey, 'input', c.name, a.seq);
+      deferred.edges.push(artifactKey(a.seq), EDGE_TYPE_CODES.CONSUMED_BY, stepKey);
     }
     for (const c of input.outputs) {
-      const id = this.#ensureArtifact(c.artifact, at, deferred, known);
-      link.run(row.id, 'output', c.name, id);
-      deferred.edges.push(row.id, 'PRODUCED', id);
+      const a = this.#ensureArtifact(c.artifact, at, deferred, known);
+      link.run(stepKey, 'output', c.name, a.seq);
+      deferred.edges.push(stepKey, EDGE_TYPE_CODES.PRODUCED, artifactKey(a.seq));
     }
-    if (input.status === 'Cached') deferred.edges.push(row.id, 'REUSED', input.reusedStepExecutionId);
+    if (reusedKey !== undefined) deferred.edges.push(stepKey, EDGE_TYPE_CODES.REUSED, reusedKey);
     const updated = this.#applyStepStatus(row, input.status, at, {
       failureReason: input.failureReason,
       failureKind: input.failureKind,
@@ -1010,7 +1040,7 @@ class SqliteGraphStore implements GraphStore {
     const issues = inputs.flatMap((input, i) => stepResultIssues(input, `[${i}]`));
     if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
     return this.#write('recordStepResults', () => {
-      const known = new Map<string, ArtifactId>();
+      const known = new Map<string, ArtifactRef>();
       const deferred = newDeferredRows();
       const results = inputs.map((input) => this.#recordOne(input, deferred, known));
       this.#insertDeferred(deferred);
@@ -1042,8 +1072,10 @@ class SqliteGraphStore implements GraphStore {
     const ids = requireIds('stepExecutionIds', stepExecutionIds);
     return this.#read('listStepArtifacts', () => {
       const rows = this.#all<ArtifactRow & { step_execution_id: string; direction: 'input' | 'output'; channel: string }>(
-        `SELECT sa.step_execution_id, sa.direction, sa.name AS channel, a.* FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id
-         WHERE sa.step_execution_id IN (SELECT value FROM json_each(?))`,
+        `SELECT s.id AS step_execution_id, sa.direction, sa.name AS channel, a.* FROM (SELECT DISTINCT value FROM json_each(?)) v
+           CROSS JOIN step_executions s ON s.id = v.value
+           CROSS JOIN step_artifacts sa ON sa.step_key = s.node_key
+           CROSS JOIN artifacts a ON a.seq = sa.artifact_seq`,
         json(ids),
       );
       const order = new Map(ids.map((id, i) => [id, i]));
@@ -1066,34 +1098,38 @@ class SqliteGraphStore implements GraphStore {
 
   /**
    * Inserts the artifact unless the same (uri, digest) exists, linking the latest earlier version
-   * at the URI; returns its id. `known` memoizes (digest, uri) -> id for artifacts already upserted
+   * at the URI; returns its id and seq. `known` memoizes (digest, uri) -> both for artifacts already upserted
    * in the current transaction (a batch mentions most artifacts twice: produced, then consumed).
    */
-  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: Map<string, ArtifactId>): ArtifactId {
+  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: Map<string, ArtifactRef>): ArtifactRef {
     const key = `${input.digest}\u0000${input.uri}`;
     const seen = known?.get(key);
     if (seen !== undefined) return seen;
     const id = artifactIdFor(input.uri, input.digest);
-    const properties = input.properties ?? {};
-    const result = this.#hot.insertArtifact.run(
-      id,
-      input.uri,
-      input.digest,
-      input.type,
-      input.name,
-      input.size,
-      json(properties),
-      input.createdAt ?? at,
-    );
-    if (result.changes === 1) {
-      const seq = result.lastInsertRowid;
-      this.#hot.linkPrevious.run(input.uri, seq, seq);
+    let seq = this.#hot.artifactSeq.get(id) as number | undefined;
+    if (seq === undefined) {
+      const properties = input.properties ?? {};
+      const previous = (this.#hot.previousVersion.get(input.uri) as string | undefined) ?? null;
+      seq = Number(
+        this.#hot.insertArtifact.run(
+          id,
+          input.uri,
+          input.digest,
+          input.type,
+          input.name,
+          input.size,
+          json(properties),
+          input.createdAt ?? at,
+          previous,
+        ).lastInsertRowid,
+      );
       const words: string[] = [];
       propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
       deferred.fts.push(seq, input.name, input.uri, words.join(' '));
     }
-    known?.set(key, id);
-    return id;
+    const ref: ArtifactRef = { id, seq };
+    known?.set(key, ref);
+    return ref;
   }
 
   #artifactRow(id: string): ArtifactRow {
@@ -1110,7 +1146,7 @@ class SqliteGraphStore implements GraphStore {
     const at = nowIso();
     return this.#write('upsertArtifact', () => {
       const deferred = newDeferredRows();
-      const id = this.#ensureArtifact(input, at, deferred);
+      const { id } = this.#ensureArtifact(input, at, deferred);
       this.#insertDeferred(deferred);
       return toArtifact(this.#artifactRow(id));
     });
@@ -1121,7 +1157,7 @@ class SqliteGraphStore implements GraphStore {
     const at = nowIso();
     return this.#write('upsertArtifacts', () => {
       const deferred = newDeferredRows();
-      const ids = inputs.map((input) => this.#ensureArtifact(input, at, deferred));
+      const ids = inputs.map((input) => this.#ensureArtifact(input, at, deferred).id);
       this.#insertDeferred(deferred);
       return ids.map((id) => toArtifact(this.#artifactRow(id)));
     });
@@ -1219,8 +1255,9 @@ class SqliteGraphStore implements GraphStore {
     return this.#read('getArtifactProducers', () => {
       // The original producer wins over cache hits that re-declared the same outputs.
       const rows = this.#all<StepExecutionRow & { artifact_id: string }>(
-        `SELECT e.to_id AS artifact_id, s.* FROM edges e JOIN step_executions s ON s.id = e.from_id
-         WHERE e.to_id IN (SELECT value FROM json_each(?)) AND e.type = 'PRODUCED'
+        `SELECT a.id AS artifact_id, s.* FROM (SELECT DISTINCT value FROM json_each(?)) v CROSS JOIN artifacts a ON a.id = v.value
+           CROSS JOIN edges e ON e.to_key = a.seq * 16 AND e.type = ${EDGE_TYPE_CODES.PRODUCED}
+           CROSS JOIN step_executions s ON s.node_key = e.from_key
          ORDER BY s.cache_hit, s.started_at, s.id`,
         json(ids),
       );
@@ -1249,11 +1286,17 @@ class SqliteGraphStore implements GraphStore {
     if (issues.length > 0) throw new ValidationError('edges', issues);
     return this.#write('recordEdges', () => {
       const ids = [...new Set(edges.flatMap((e: EdgeInput) => [e.from, e.to]))];
-      const found = this.#traverser.nodes(ids);
-      const missing = ids.filter((_, i) => found[i] === null);
+      const keyOf = new Map(ids.map((id) => [id, this.#nodeKey(id)]));
+      const missing = ids.filter((id) => keyOf.get(id) === undefined);
       if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
-      for (const e of edges)
-        this.#run('INSERT OR IGNORE INTO edges (from_id, type, to_id, name) VALUES (?, ?, ?, ?)', e.from, e.type, e.to, e.name ?? null);
+      for (const e of edges as readonly EdgeInput[])
+        this.#run(
+          'INSERT OR IGNORE INTO edges (from_key, type, to_key, name) VALUES (?, ?, ?, ?)',
+          keyOf.get(e.from),
+          EDGE_TYPE_CODES[e.type],
+          keyOf.get(e.to),
+          e.name ?? null,
+        );
     });
   };
 
@@ -1270,9 +1313,9 @@ class SqliteGraphStore implements GraphStore {
       );
       if (!row) return null;
       const outputs = this.#all<ArtifactRow & { channel: string }>(
-        `SELECT sa.name AS channel, a.* FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id
-         WHERE sa.step_execution_id = ? AND sa.direction = 'output' ORDER BY sa.name`,
-        row.id,
+        `SELECT sa.name AS channel, a.* FROM step_artifacts sa JOIN artifacts a ON a.seq = sa.artifact_seq
+         WHERE sa.step_key = ? AND sa.direction = 'output' ORDER BY sa.name`,
+        row.node_key,
       );
       return { stepExecution: toStepExecution(row), outputs: outputs.map((o) => ({ name: o.channel, artifact: toArtifact(o) })) };
     });
@@ -1320,11 +1363,12 @@ class SqliteGraphStore implements GraphStore {
         if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', scope.artifactId)) throw new NotFoundError('Artifact', scope.artifactId);
         // Everything downstream along the data flow, unbounded: UNION keeps a visited set, so cycles end.
         rows = this.#all(
-          `WITH RECURSIVE down(id) AS (
-             SELECT ? UNION
-             SELECT e.to_id FROM down CROSS JOIN edges e ON e.from_id = down.id WHERE e.type IN ('CONSUMED_BY', 'PRODUCED', 'DERIVED_FROM')
+          `WITH RECURSIVE down(key) AS (
+             SELECT seq * 16 FROM artifacts WHERE id = ? UNION
+             SELECT e.to_key FROM down CROSS JOIN edges e ON e.from_key = down.key
+             WHERE e.type IN (${EDGE_TYPE_CODES.CONSUMED_BY}, ${EDGE_TYPE_CODES.PRODUCED}, ${EDGE_TYPE_CODES.DERIVED_FROM})
            )
-           UPDATE step_executions SET invalidated = 1 WHERE id IN (SELECT id FROM down) AND ${reusable} RETURNING id`,
+           UPDATE step_executions SET invalidated = 1 WHERE node_key IN (SELECT key FROM down) AND ${reusable} RETURNING id`,
           scope.artifactId,
         );
       } else {
@@ -1377,8 +1421,8 @@ class SqliteGraphStore implements GraphStore {
       )!.v;
       const id = createModelPackageId();
       this.#run(
-        `INSERT INTO model_packages (id, group_name, version, approval_status, model_artifact_id, step_execution_id, description, metrics, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO model_packages (id, group_name, version, approval_status, model_artifact_id, step_execution_id, description, metrics, created_at, node_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${nextNodeKeySql('ModelPackage')})`,
         id,
         input.group,
         version,
@@ -1396,7 +1440,12 @@ class SqliteGraphStore implements GraphStore {
         input.by,
         at,
       );
-      this.#run("INSERT OR IGNORE INTO edges (from_id, type, to_id) VALUES (?, 'PACKAGED_AS', ?)", input.modelArtifactId, id);
+      this.#run(
+        `INSERT OR IGNORE INTO edges (from_key, type, to_key)
+         SELECT a.seq * 16, ${EDGE_TYPE_CODES.PACKAGED_AS}, m.node_key FROM artifacts a, model_packages m WHERE a.id = ? AND m.id = ?`,
+        input.modelArtifactId,
+        id,
+      );
       const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', id)!;
       return { modelPackage: this.#packages([row])[0]!, created: true };
     });
@@ -1491,7 +1540,7 @@ class SqliteGraphStore implements GraphStore {
     const id = contextIdFor(input.type, input.name);
     return this.#write('upsertContext', () => {
       this.#run(
-        `INSERT INTO contexts (id, type, name, properties, created_at) VALUES (@id, @type, @name, @properties, @at)
+        `INSERT INTO contexts (id, type, name, properties, created_at, node_key) VALUES (@id, @type, @name, @properties, @at, ${nextNodeKeySql('Context')})
          ON CONFLICT (id) DO UPDATE SET properties = CASE WHEN @hasProperties THEN excluded.properties ELSE properties END`,
         {
           id,
