@@ -2,11 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The shared OpenLineage fixtures: `../shared/fixtures/openlineage/events` beside the repository. */
-export const OPENLINEAGE_FIXTURE_DIR = path.resolve(
-  fileURLToPath(new URL('../../../', import.meta.url)),
-  '../shared/fixtures/openlineage/events',
-);
+/** The OpenLineage fixtures: the repository's copy in libs/openlineage (see its test/fixtures/README.md). */
+export const OPENLINEAGE_FIXTURE_DIR = fileURLToPath(new URL('../../../libs/openlineage/test/fixtures/events/', import.meta.url));
 
 export interface OpenLineageFixture {
   readonly file: string;
@@ -18,9 +15,7 @@ export interface OpenLineageFixture {
 /** Every fixture file. Throws, naming the directory, when it is missing: these tests must not pass vacuously. */
 export function loadOpenLineageFixtures(): OpenLineageFixture[] {
   if (!existsSync(OPENLINEAGE_FIXTURE_DIR)) {
-    throw new Error(
-      `OpenLineage fixtures not found at ${OPENLINEAGE_FIXTURE_DIR}: the tests need ../shared/fixtures/openlineage/events next to the repository`,
-    );
+    throw new Error(`OpenLineage fixtures not found at ${OPENLINEAGE_FIXTURE_DIR}: the repository's copy of the fixtures is missing`);
   }
   const files = readdirSync(OPENLINEAGE_FIXTURE_DIR)
     .filter((f) => f.endsWith('.json'))

@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The shared OpenLineage fixtures: `../shared/fixtures/openlineage/events` beside the repository. */
-export const FIXTURE_DIR = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)), '../shared/fixtures/openlineage/events');
+/** The OpenLineage fixtures, copied into the repository (see fixtures/README.md). */
+export const FIXTURE_DIR = fileURLToPath(new URL('./fixtures/events/', import.meta.url));
+
+/** The project's shared fixtures beside the repository (`../shared/fixtures/openlineage`), when present: the copy's source. */
+export const SHARED_FIXTURE_ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)), '../shared/fixtures/openlineage');
 
 /** The two files real producers send off the schema (see the fixtures' README): accepted with warnings. */
 export const OFF_SCHEMA_FILES = ['dbt__structured-logs-postgres-run__failed_run_ol_events.json', 'spark__pysparkHiveCompleteEvent.json'];
@@ -16,9 +19,7 @@ export interface FixtureFile {
 /** Every fixture file with its events (a file holds one event or an array). Throws, naming the directory, when it is missing. */
 export function loadFixtures(): FixtureFile[] {
   if (!existsSync(FIXTURE_DIR)) {
-    throw new Error(
-      `OpenLineage fixtures not found at ${FIXTURE_DIR}: the tests need ../shared/fixtures/openlineage/events next to the repository`,
-    );
+    throw new Error(`OpenLineage fixtures not found at ${FIXTURE_DIR}: the repository's copy of the fixtures is missing`);
   }
   const files = readdirSync(FIXTURE_DIR)
     .filter((f) => f.endsWith('.json'))
