@@ -1,5 +1,5 @@
 /*
- * OpenLineage on the embedded store, measured: `npx tsx libs/graph-store-sqlite/src/openlineage-bench.ts
+ * OpenLineage on the embedded store, measured: `npx tsx tools/bench/openlineage-store.ts
  * [--runs 300] [--stream-events 20000] [--versions 5000]`. Prints one line per figure.
  *
  * - ingest: runs of START, RUNNING, COMPLETE (2 inputs, 1 output, column lineage) into a file
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OpenLineageEventRecord } from '@pedigree/graph-store';
 import { at, openLineageRecord } from '@pedigree/graph-store/testing';
-import { createSqliteGraphStore } from './index.ts';
+import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 
 const { values } = parseArgs({
   options: {
