@@ -84,7 +84,12 @@ describe('validateOpenLineageEvent: events of our own making', () => {
     ['a missing eventTime', (e) => delete e['eventTime'], '/eventTime', /eventTime is required/],
     ['a runId that is not a UUID', (e) => ((e['run'] as Record<string, unknown>)['runId'] = 'run-42'), '/run/runId', /uuid/],
     ['an eventTime that is not a date-time', (e) => (e['eventTime'] = 'yesterday'), '/eventTime', /date-time/],
-    ['an unknown eventType', (e) => (e['eventType'] = 'DONE'), '/eventType', /allowed values/],
+    [
+      'an unknown eventType',
+      (e) => (e['eventType'] = 'DONE'),
+      '/eventType',
+      /^must be one of "START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER"$/,
+    ],
     ['a job name that is a number', (e) => ((e['job'] as Record<string, unknown>)['name'] = 42), '/job/name', /string/],
     ['inputs that are not a list', (e) => (e['inputs'] = { namespace: 'a', name: 'b' }), '/inputs', /array/],
     ['an input without a name', (e) => delete (e['inputs'] as Record<string, unknown>[])[0]!['name'], '/inputs/0/name', /name is required/],

@@ -213,7 +213,9 @@ function issueOf(error: ErrorObject, prefix = ''): OpenLineageIssue {
       ? `${missing} is required`
       : error.keyword === 'additionalProperties'
         ? `${error.message ?? 'is not allowed'} (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
-        : (error.message ?? 'is not valid');
+        : error.keyword === 'enum'
+          ? `must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`
+          : (error.message ?? 'is not valid');
   return { path, message };
 }
 
