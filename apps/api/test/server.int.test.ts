@@ -165,6 +165,30 @@ describe('npm start', () => {
       { id: model.id },
     );
     expect(runs.lineage.nodes.filter((n) => n.type === 'OpenLineageRun').length).toBeGreaterThanOrEqual(2);
+    // And provenance names those external jobs: the dbt model nearer the model than the Spark load, both
+    // complete, each a task of the Airflow DAG run (its parent run facet).
+    const external = await gql<{
+      provenance: { openLineageRuns: { job: { namespace: string; name: string }; state: string; parent: { job: { name: string } } }[] };
+    }>(
+      server.url,
+      'query($id: ID!) { provenance(modelId: $id) { openLineageRuns { job { namespace name } state parent { job { name } } } } }',
+      { id: model.id },
+    );
+    expect(external.provenance.openLineageRuns).toEqual([
+      {
+        job: { namespace: 'dbt', name: 'iris_analytics.model.iris_analytics.iris_clean' },
+        state: 'COMPLETE',
+        parent: { job: { name: 'iris_warehouse.dbt_run' } },
+      },
+      {
+        job: {
+          namespace: 'spark://spark-master.internal:7077',
+          name: 'iris_loader.execute_insert_into_hadoop_fs_relation_command.raw_iris_measurements',
+        },
+        state: 'COMPLETE',
+        parent: { job: { name: 'iris_warehouse.load_raw' } },
+      },
+    ]);
   }, 90_000);
 
   it('logs JSON lines with request ids and stops gracefully on SIGTERM; a restart does not run the demo again', async () => {

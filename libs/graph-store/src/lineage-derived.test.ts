@@ -63,6 +63,10 @@ function fakeStore(nodes: readonly ReferenceNode[], edges: readonly LineageEdge[
     async getModelPackage(id: string) {
       return { id };
     },
+    async getOpenLineageRun(runId: string) {
+      if (byId.get(`olr_${runId}`)?.type !== 'OpenLineageRun') throw new NotFoundError('OpenLineageRun', runId);
+      return { id: `olr_${runId}`, runId };
+    },
     async getLineageNodes(ids: readonly string[]) {
       return ids.map((id) => (byId.has(id) ? { id, type: byId.get(id)!.type, label: id, depth: 0 } : null));
     },
@@ -192,6 +196,38 @@ describe('computeProvenance / computeImpact / computePaths over any store', () =
     expect(p.executions.map((x) => x.id)).toEqual(['ex_of_train', 'ex_of_prep']);
     expect(p.truncated).toBe(false);
     expect((await computeProvenance(store, 'model' as ArtifactId, { nodeLimit: 2 })).truncated).toBe(true);
+  });
+
+  it('provenance: OpenLineage runs upstream (external jobs) nearest first, neither steps nor executions', async () => {
+    // lake -> olr_spark -> warehouse -> olr_dbt -> mart -> train -> model
+    const ol = fakeStore(
+      [
+        art('lake'),
+        art('warehouse'),
+        art('mart'),
+        art('model', 'Model'),
+        step('train'),
+        ...['olr_dbt', 'olr_spark'].map((id) => ({ id, type: 'OpenLineageRun' as const })),
+      ],
+      [
+        e('lake', 'olr_spark', 'CONSUMED_BY'),
+        e('olr_spark', 'warehouse', 'PRODUCED'),
+        e('warehouse', 'olr_dbt', 'CONSUMED_BY'),
+        e('olr_dbt', 'mart', 'PRODUCED'),
+        e('mart', 'train', 'CONSUMED_BY'),
+        e('train', 'model', 'PRODUCED'),
+      ],
+    );
+    const p = await computeProvenance(ol, 'model' as ArtifactId);
+    expect(p.openLineageRuns.map((r) => [r.id, r.runId])).toEqual([
+      ['olr_dbt', 'dbt'],
+      ['olr_spark', 'spark'],
+    ]);
+    expect(p.datasets.map((d) => d.artifact.id)).toEqual(['mart', 'warehouse', 'lake']);
+    expect(p.datasets[2]!.paths.map((x) => x.nodeIds)).toEqual([['lake', 'olr_spark', 'warehouse', 'olr_dbt', 'mart', 'train', 'model']]);
+    expect(p.stepExecutions.map((x) => x.id)).toEqual(['train']);
+    // A model without external jobs upstream has none.
+    expect((await computeProvenance(store, 'model' as ArtifactId)).openLineageRuns).toEqual([]);
   });
 
   it('impact: downstream models, packages and steps', async () => {

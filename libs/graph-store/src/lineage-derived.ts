@@ -1,4 +1,5 @@
 import {
+  ID_PREFIX,
   NotFoundError,
   StoreCorruptError,
   type Artifact,
@@ -8,6 +9,7 @@ import {
   type LineageEdge,
   type LineageNode,
   type ModelPackageId,
+  type OpenLineageRun,
   type PipelineExecution,
   type StepExecution,
   type StepExecutionId,
@@ -197,7 +199,15 @@ async function stepExecutionsOf(store: GraphStore, nodes: readonly LineageNode[]
   return Promise.all(nodes.map((n) => store.getStepExecution(n.id as StepExecutionId)));
 }
 
-/** Every upstream DataSet of an artifact with up to 5 paths to each, its Code, step executions and executions. Throws NOT_FOUND, INVALID_ARGUMENT. */
+/** The OpenLineage runs of `OpenLineageRun` lineage nodes (`olr_<runId>`), in the nodes' order. */
+async function openLineageRunsOf(store: GraphStore, nodes: readonly LineageNode[]): Promise<OpenLineageRun[]> {
+  return Promise.all(nodes.map((n) => store.getOpenLineageRun(n.id.slice(ID_PREFIX.openLineageRun.length))));
+}
+
+/**
+ * Every upstream DataSet of an artifact with up to 5 paths to each, its Code, step executions and
+ * executions, and the OpenLineage runs (external jobs) on the way. Throws NOT_FOUND, INVALID_ARGUMENT.
+ */
 export async function computeProvenance(
   store: GraphStore,
   modelArtifactId: ArtifactId,
@@ -215,15 +225,17 @@ export async function computeProvenance(
   const datasetNodes = upstream.filter((n) => n.type === 'Artifact' && n.artifactType === 'DataSet');
   const codeNodes = upstream.filter((n) => n.type === 'Artifact' && n.artifactType === 'Code');
   const stepNodes = upstream.filter((n) => n.type === 'StepExecution');
+  const openLineageRunNodes = upstream.filter((n) => n.type === 'OpenLineageRun');
 
   // Depth of an upstream node is its distance to the model along the arrows: the exact
   // estimate the path search needs.
   const distToModel = new Map(result.nodes.map((n) => [n.id, n.depth]));
   const maxLength = Math.max(0, ...result.nodes.map((n) => n.depth));
-  const [datasetArtifacts, code, stepExecutions] = await Promise.all([
+  const [datasetArtifacts, code, stepExecutions, openLineageRuns] = await Promise.all([
     artifactsOf(store, datasetNodes),
     artifactsOf(store, codeNodes),
     stepExecutionsOf(store, stepNodes),
+    openLineageRunsOf(store, openLineageRunNodes),
   ]);
   const datasets: ProvenanceDataset[] = datasetArtifacts.map((artifact, i) => ({
     artifact,
@@ -233,7 +245,7 @@ export async function computeProvenance(
   const executionIds: ExecutionId[] = [];
   for (const s of stepExecutions) if (!executionIds.includes(s.executionId)) executionIds.push(s.executionId);
   const executions: PipelineExecution[] = await Promise.all(executionIds.map((id) => store.getExecution(id)));
-  return { model, datasets, code, stepExecutions, executions, truncated: result.truncated };
+  return { model, datasets, code, stepExecutions, executions, openLineageRuns, truncated: result.truncated };
 }
 
 /** Every downstream Model artifact, the model packages reached and the step executions in between. Throws NOT_FOUND, INVALID_ARGUMENT. */

@@ -20,6 +20,7 @@ import type {
   ModelPackage,
   ModelPackageId,
   NodeType,
+  OpenLineageRun,
   ParameterValue,
   Pipeline,
   PipelineExecution,
@@ -386,6 +387,11 @@ export interface ProvenanceResult {
   readonly stepExecutions: readonly StepExecution[];
   /** The pipeline executions those steps belong to. */
   readonly executions: readonly PipelineExecution[];
+  /**
+   * Every upstream run of an external job known from OpenLineage events (the Spark, dbt, Airflow
+   * or Flink runs that wrote the datasets behind the model), nearest first.
+   */
+  readonly openLineageRuns: readonly OpenLineageRun[];
   readonly truncated: boolean;
 }
 

@@ -1117,6 +1117,8 @@ export type Provenance = {
   readonly executions: ReadonlyArray<Execution>;
   /** The model. */
   readonly model: Artifact;
+  /** Every upstream run of an external job known from OpenLineage events (the Spark, dbt, Airflow or Flink runs that wrote the data sets behind the model), nearest first. */
+  readonly openLineageRuns: ReadonlyArray<OpenLineageRun>;
   /** Every upstream step execution. */
   readonly stepExecutions: ReadonlyArray<StepExecution>;
   /** True when the node limit cut the search short. */
@@ -2553,6 +2555,7 @@ export type ProvenanceResolvers<
   datasets?: Resolver<ReadonlyArray<ResolversTypes['ProvenanceDataset']>, ParentType, ContextType>;
   executions?: Resolver<ReadonlyArray<ResolversTypes['Execution']>, ParentType, ContextType>;
   model?: Resolver<ResolversTypes['Artifact'], ParentType, ContextType>;
+  openLineageRuns?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
   stepExecutions?: Resolver<ReadonlyArray<ResolversTypes['StepExecution']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;

@@ -816,8 +816,9 @@ export function openLineageContract(ctx: ContractContext): void {
         p.stepExecutions[0]!.id,
         modelId,
       ]);
-      // The OL run is not a Pedigree step execution.
+      // The OL run is not a Pedigree step execution: provenance names it among the external runs.
       expect(p.stepExecutions.map((s) => s.stepName)).toEqual(['train']);
+      expect(p.openLineageRuns.map((r) => [r.id, r.runId, r.job, r.state])).toEqual([[`olr_${id}`, id, job, 'COMPLETE']]);
       // And the other way: the impact of the OL source dataset reaches the model through both runs.
       const impact = await store.impact(versionId(ns, 'raw.events', '1'));
       expect(impact.models.map((m) => m.id)).toEqual([modelId]);
