@@ -591,6 +591,13 @@ export type ModelQuery = {
       pipelineVersion: { version: number; definitionHash: string };
     }>;
     stepExecutions: Array<{ id: string; stepName: string; stepType: string; status: StepStatus; executionId: string; cacheHit: boolean }>;
+    openLineageRuns: Array<{
+      id: string;
+      status: string | null;
+      startedAt: string | null;
+      job: { namespace: string; name: string } | null;
+      outputs: Array<{ id: string }>;
+    }>;
   };
   viewer: { role: Role };
 };
@@ -2557,6 +2564,34 @@ export const ModelDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'executionId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'cacheHit' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'openLineageRuns' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+                      },
                     ],
                   },
                 },

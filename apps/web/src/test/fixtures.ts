@@ -341,6 +341,7 @@ export const model: ModelQuery = {
     stepExecutions: [
       { id: IDS.stepTrain, stepName: 'TrainModel', stepType: 'training', status: 'Succeeded', executionId: IDS.execution, cacheHit: false },
     ],
+    openLineageRuns: [],
   },
 };
 

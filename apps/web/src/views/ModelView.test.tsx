@@ -21,6 +21,55 @@ describe('ModelView', () => {
     expect(screen.getByText('Seed')).toBeInTheDocument();
   });
 
+  it('lists the external job runs (OpenLineage) behind the model; a data set one of them wrote is no source', async () => {
+    const warehouse = {
+      depth: 4,
+      artifact: {
+        id: 'ar_warehouse',
+        name: 'analytics.iris_clean',
+        digest: 'sha256:fb583c91d814',
+        uri: 'openlineage://postgres/analytics.iris_clean',
+        producer: null,
+      },
+    };
+    const withUpstream = {
+      ...model,
+      provenance: {
+        ...model.provenance,
+        datasets: [...model.provenance.datasets, warehouse],
+        openLineageRuns: [
+          {
+            id: 'olr_0193f2a0-9a20-7e45-b162-5fad4a8ebc05',
+            job: { namespace: 'dbt', name: 'iris_analytics.model.iris_analytics.iris_clean' },
+            status: 'Succeeded',
+            startedAt: '2024-12-01T02:10:00.000Z',
+            outputs: [{ id: 'ar_warehouse' }],
+          },
+        ],
+      },
+    };
+    renderView(<ModelView />, { ...at, responses: { Model: withUpstream } });
+    const runs = await screen.findByRole('list', { name: 'External job runs behind this model' });
+    expect(within(runs).getByRole('link', { name: 'iris_analytics.model.iris_analytics.iris_clean' })).toHaveAttribute(
+      'href',
+      '/lineage/olr_0193f2a0-9a20-7e45-b162-5fad4a8ebc05?dir=UPSTREAM',
+    );
+    expect(within(runs).getByText('dbt')).toBeInTheDocument();
+    expect(screen.getByText(/upstream of 1 external job run \(OpenLineage\)/)).toBeInTheDocument();
+    // The landed CSV is a source; the table the dbt run wrote is not.
+    const table = screen.getByRole('table', { name: 'Data sets behind this model' });
+    const row = (name: string) => within(table).getByRole('link', { name }).closest('tr')!;
+    expect(within(row('iris.csv')).getByText('source')).toBeInTheDocument();
+    expect(within(row('analytics.iris_clean')).queryByText('source')).toBeNull();
+  });
+
+  it('shows no external jobs section when no OpenLineage run is upstream', async () => {
+    renderView(<ModelView />, { ...at, responses: { Model: model } });
+    await screen.findByRole('table', { name: 'Data sets behind this model' });
+    expect(screen.queryByRole('list', { name: 'External job runs behind this model' })).toBeNull();
+    expect(screen.queryByText(/external job run/)).toBeNull();
+  });
+
   it('approves with a comment and the status it expects to replace', async () => {
     const view = renderView(<ModelView />, {
       ...at,

@@ -81,6 +81,18 @@ export const ModelQuery = graphql(`
         executionId
         cacheHit
       }
+      openLineageRuns {
+        id
+        job {
+          namespace
+          name
+        }
+        status
+        startedAt
+        outputs {
+          id
+        }
+      }
     }
     viewer {
       role
@@ -105,7 +117,12 @@ export function ModelView() {
   }
   const provenance = data.provenance;
   const canEdit = data.viewer.role !== 'viewer';
-  const rawDatasets = provenance.datasets.filter((d) => !d.artifact.producer);
+  // A data set an external job wrote (known from OpenLineage) is no source, although no step of ours produced it.
+  const writtenByExternalJob = new Set(provenance.openLineageRuns.flatMap((r) => r.outputs.map((o) => o.id)));
+  const isSource = (artifact: { id: string; producer?: { id: string } | null }): boolean =>
+    !artifact.producer && !writtenByExternalJob.has(artifact.id);
+  const rawDatasets = provenance.datasets.filter((d) => isSource(d.artifact));
+  const externalRuns = provenance.openLineageRuns;
 
   return (
     <>
@@ -140,7 +157,11 @@ export function ModelView() {
             Built from {provenance.datasets.length} data set{provenance.datasets.length === 1 ? '' : 's'} ({rawDatasets.length} source
             {rawDatasets.length === 1 ? '' : 's'}) by {provenance.stepExecutions.length} step executions in {provenance.executions.length}{' '}
             execution
-            {provenance.executions.length === 1 ? '' : 's'}.
+            {provenance.executions.length === 1 ? '' : 's'}
+            {externalRuns.length > 0
+              ? `, upstream of ${externalRuns.length} external job run${externalRuns.length === 1 ? '' : 's'} (OpenLineage)`
+              : ''}
+            .
           </p>
           <h3>Data sets</h3>
           {provenance.datasets.length === 0 ? <p className="muted">No upstream data sets recorded.</p> : null}
@@ -160,7 +181,7 @@ export function ModelView() {
                 <tr key={d.artifact.id}>
                   <td>
                     <Link to={`/artifacts/${d.artifact.id}`}>{d.artifact.name}</Link>
-                    {!d.artifact.producer ? <span className="type-tag">source</span> : null}
+                    {isSource(d.artifact) ? <span className="type-tag">source</span> : null}
                     <div className="muted small clamp mono" title={d.artifact.uri}>
                       {d.artifact.uri}
                     </div>
@@ -176,6 +197,23 @@ export function ModelView() {
               ))}
             </tbody>
           </table>
+          {externalRuns.length > 0 ? (
+            <>
+              <h3>External jobs</h3>
+              <p className="muted small">
+                Runs of other systems (Spark, dbt, Airflow, Flink) that wrote the data sets above, as their OpenLineage events report them.
+              </p>
+              <ul className="plain-list" aria-label="External job runs behind this model">
+                {externalRuns.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/lineage/${r.id}?dir=UPSTREAM`}>{r.job?.name ?? r.id}</Link>{' '}
+                    {r.status ? <StatusBadge status={r.status} /> : null} <span className="muted small mono">{r.job?.namespace ?? ''}</span>
+                    {r.startedAt ? <span className="muted small"> · {formatTime(r.startedAt)}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <h3>Code</h3>
           {provenance.code.length === 0 ? (
             <p className="muted small">
