@@ -30,6 +30,7 @@ export interface LoadPipelineOptions {
 export async function loadPipeline(file: string, options: LoadPipelineOptions = {}): Promise<LoadedPipeline> {
   const abs = path.resolve(file);
   const info = await stat(abs).catch(() => null);
+  if (info?.isDirectory()) throw usageError(`${file} is a directory: name a pipeline module (.ts/.js) or a definition (.json)`);
   if (!info?.isFile()) throw usageError(`no such file: ${file}`);
   if (abs.endsWith('.json')) {
     const text = await readFile(abs, 'utf8');

@@ -46,6 +46,19 @@ export async function resolveModel(store: GraphStore, ref: string): Promise<Reso
   return { artifact: await resolveArtifact(store, ref), modelPackage: null };
 }
 
+/**
+ * The model of a reference that must name a model (reports, diffs): a model package, or an artifact
+ * of type Model. Anything else is refused (exit 2) rather than reported on as if it were a model.
+ */
+export function requireModel(model: ResolvedModel, ref: string): ResolvedModel {
+  if (model.modelPackage || model.artifact.type === 'Model') return model;
+  const { artifact } = model;
+  const named = ref === artifact.id ? ref : `${ref} (${artifact.id})`;
+  throw usageError(
+    `${named} is a ${artifact.type} artifact (${artifact.name}), not a Model: name a model artifact or a model package (mp_…); \`pedigree models list\` shows them`,
+  );
+}
+
 /** Any lineage node id (artifact, step execution, execution, package, ...) or an artifact URI/path. */
 export async function resolveLineageStart(store: GraphStore, ref: string): Promise<string> {
   if (/^(ar|se|ex|mp|pv|pl|cx)_/.test(ref)) {

@@ -42,6 +42,8 @@ const cases: [string, string[], RegExp][] = [
   ],
   ['a mistyped parameter', ['run', IRIS_PIPELINE, '--param', 'Epochs=many'], /parameters\.Epochs: expected an integer/],
   ['a missing pipeline file', ['run', 'nope.ts'], /no such file: nope\.ts/],
+  ['a directory given as the pipeline file', ['run', 'WORKDIR'], /pedigree-cli-errors-\w+ is a directory: name a pipeline module/],
+  ['a missing file to validate', ['validate', 'nope.ts'], /no such file: nope\.ts/],
   ['a module without a pipeline', ['run', 'NOPIPE'], /exports no pipeline/],
   ['an unknown artifact', ['lineage', 'ar_0000'], /no lineage node with id ar_0000/],
   ['an unknown URI', ['impact', 'file:///nowhere/data.csv'], /no artifact with id or URI file:\/\/\/nowhere\/data\.csv/],
@@ -53,6 +55,7 @@ const cases: [string, string[], RegExp][] = [
   ['a cache invalidation without a scope', ['cache', 'invalidate'], /give exactly one scope/],
   ['a missing report file', ['verify', 'missing.json'], /cannot read missing\.json: no such file/],
   ['a file that is not a report', ['verify', 'NOTREPORT'], /invalid audit report/],
+  ['a directory given as the report', ['verify', 'WORKDIR'], /cannot read .*: it is a directory, not a report\.json$/],
   ['a definition that is not JSON', ['upsert', 'BROKEN'], /malformed JSON at line 1/],
   [
     'a data directory without a store',
@@ -65,6 +68,27 @@ const cases: [string, string[], RegExp][] = [
     /--server expects an http:\/\/ or https:\/\/ URL/,
   ],
   ['a --token without a server', ['--token', 'secret', 'models', 'list'], /--token needs --server URL/],
+  // Options that only apply to a local store are refused before anything is sent (no server listens on port 9).
+  [
+    '--attempt with --server',
+    ['--server', 'http://127.0.0.1:9', 'executions', 'logs', 'ex_0000', 'Train', '--attempt', '2'],
+    /--attempt is not available with --server/,
+  ],
+  [
+    '--by with --server',
+    ['--server', 'http://127.0.0.1:9', 'models', 'approve', 'mp_0000', '--by', 'bob'],
+    /--by does not apply with --server/,
+  ],
+  [
+    '--project-root with a remote start',
+    ['--server', 'http://127.0.0.1:9', 'start', 'flaky', '--project-root', '.'],
+    /--project-root does not apply with --server/,
+  ],
+  [
+    'an unknown pipeline to invalidate',
+    ['cache', 'invalidate', '--pipeline', 'nopipe'],
+    /no pipeline named nopipe; stored pipelines: flaky$/,
+  ],
   [
     'a --server together with --data-dir',
     ['--server', 'http://127.0.0.1:9', '--data-dir', 'EMPTYDIR', 'models', 'list'],
@@ -79,6 +103,7 @@ const PLACEHOLDERS: Record<string, () => string> = {
   NOTREPORT: () => path.join(work, 'not-a-report.json'),
   BROKEN: () => path.join(work, 'broken.json'),
   EMPTYDIR: () => path.join(work, 'empty'),
+  WORKDIR: () => work,
 };
 
 describe.concurrent('documented error paths exit 2 with one line and no stack trace', () => {
@@ -102,6 +127,16 @@ describe.concurrent('documented error paths exit 2 with one line and no stack tr
       expect(result.stdout).toBe('');
     });
   }
+
+  it('says in one line, exit 1, when the store cannot be reached (Neo4j refusing connections)', async () => {
+    const env = { PEDIGREE_STORE: 'neo4j', NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_PASSWORD: 'x' };
+    const result = await pedigree(['models', 'list'], { env, cwd: work });
+    expect(result.code, result.stderr).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: Neo4j is unavailable.*ECONNREFUSED 127\.0\.0\.1:9/);
+    expect(result.stdout).toBe('');
+  });
 
   it('shows a stack trace only with --verbose', async () => {
     const result = await pedigree(['--verbose', 'executions', 'show', 'ex_0000'], { dataDir, cwd: work });

@@ -244,3 +244,62 @@ describe('pedigree models, report, verify, diff', () => {
     expect(diff.model.change).toBe('changed');
   });
 });
+
+describe('documented error paths that need a store with runs: exit 2, one line, nothing on stdout', () => {
+  const refused = async (args: string[], message: RegExp): Promise<void> => {
+    const r = await cli(...args);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  };
+  const steps = /its steps: PrepareData, TrainModel, EvaluateModel, CheckAccuracy, AccuracyTooLow, RegisterModel$/;
+
+  it('an unknown step, in logs and in cache explain, naming the steps there are', async () => {
+    await refused(
+      ['executions', 'logs', secondExecutionId, 'Train'],
+      new RegExp(`^error: execution ${secondExecutionId} has no step Train; ${steps.source}`),
+    );
+    await refused(
+      ['cache', 'explain', secondExecutionId, 'Train'],
+      new RegExp(`^error: execution ${secondExecutionId} has no step Train; ${steps.source}`),
+    );
+  });
+
+  it('an attempt the step never had', async () => {
+    await refused(
+      ['executions', 'logs', secondExecutionId, 'EvaluateModel', '--attempt', '3'],
+      /^error: step EvaluateModel of execution ex_\w+ has only attempt 1; --attempt 3 does not exist$/,
+    );
+  });
+
+  it('stopping or retrying an execution that has ended', async () => {
+    await refused(
+      ['executions', 'stop', secondExecutionId],
+      new RegExp(`^error: Execution ${secondExecutionId} has already ended \\(Succeeded\\)$`),
+    );
+    await refused(
+      ['executions', 'retry', secondExecutionId],
+      /^error: Only a Failed or Stopped execution can be retried; ex_\w+ is Succeeded$/,
+    );
+  });
+
+  it('a report or diff of an artifact that is not a model', async () => {
+    const dataset = path.join(project, 'data', 'iris.csv');
+    await refused(
+      ['report', dataset],
+      /^error: .*iris\.csv \(ar_\w+\) is a DataSet artifact \(iris\.csv\), not a Model: name a model artifact or a model package/,
+    );
+    await refused(['diff', modelPackageId, dataset], /is a DataSet artifact \(iris\.csv\), not a Model/);
+  });
+
+  it('a report written into a directory that does not exist', async () => {
+    const out = path.join(project, 'no-such-dir', 'report.json');
+    await refused(
+      ['report', modelPackageId, '--out', out],
+      new RegExp(`^error: cannot write .*report\\.json: no such directory .*no-such-dir$`),
+    );
+  });
+});

@@ -59,8 +59,9 @@ describe('validate', () => {
     expect(result.valid).toBe(false);
     expect(result.issues.length).toBeGreaterThanOrEqual(2);
     for (const issue of result.issues) expect(typeof issue.path).toBe('string');
-    expect(r.stderr.trim()).toMatch(/^error: invalid: \d+ problems in .*bad\.json$/);
+    expect(r.stderr.trim()).toMatch(/^error: .*bad\.json is not a valid pipeline: \d+ problems$/);
     const text = await cli('validate', file);
+    expect(text.stderr.trim()).toMatch(/^error: .*bad\.json is not a valid pipeline: \d+ problems \(listed above\)$/);
     expect(text.stdout).toMatch(/^name: /m);
     expect(text.stdout).toMatch(/^steps\[0\]\(a\)\.dependsOn/m);
   });

@@ -15,6 +15,7 @@ import { connect } from '../remote/connect.ts';
 import { resolveArtifactRemote } from '../remote/resolve.ts';
 import { fetchExecutionView } from '../remote/watch.ts';
 import { resolveArtifact } from '../resolve-ids.ts';
+import { unknownPipeline } from './pipelines.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
 export function registerCacheCommands(program: Command, setup: CommandSetup): void {
@@ -127,8 +128,13 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
           if (!stepExecution) throw usageError(`no step execution with id ${opts.stepExecution}`);
           input = { stepExecutionId: opts.stepExecution };
         } else if (opts.pipeline) {
-          const { pipeline } = await client.request(PipelineForStartDocument, { name: opts.pipeline });
-          if (!pipeline) throw usageError(`no pipeline with id ${opts.pipeline}`);
+          const { pipeline, pipelines } = await client.request(PipelineForStartDocument, { name: opts.pipeline });
+          if (!pipeline)
+            throw unknownPipeline(
+              opts.pipeline,
+              pipelines.edges.map((e) => e.node.name),
+              'server',
+            );
           input = { pipelineName: opts.pipeline };
         } else {
           input = { artifactId: (await resolveArtifactRemote(client, opts.artifact!)).id };
@@ -147,7 +153,12 @@ export function registerCacheCommands(program: Command, setup: CommandSetup): vo
           await runtime.store.getStepExecution(opts.stepExecution as StepExecutionId);
           scope = { stepExecutionId: opts.stepExecution as StepExecutionId };
         } else if (opts.pipeline) {
-          await runtime.store.getPipeline(opts.pipeline);
+          if (!(await runtime.store.findPipeline(opts.pipeline)))
+            throw unknownPipeline(
+              opts.pipeline,
+              (await runtime.store.listPipelines({ first: 20 })).items.map((p) => p.name),
+              'store',
+            );
           scope = { pipelineName: opts.pipeline };
         } else {
           scope = { artifactId: (await resolveArtifact(runtime.store, opts.artifact!)).id };

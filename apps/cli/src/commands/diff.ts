@@ -5,7 +5,7 @@ import { buildAuditReport, parseReportDocument, type AuditReport } from '@pedigr
 import { withRuntime } from '../context.ts';
 import { connect } from '../remote/connect.ts';
 import { resolveModelRemote } from '../remote/resolve.ts';
-import { resolveModel } from '../resolve-ids.ts';
+import { requireModel, resolveModel } from '../resolve-ids.ts';
 import { fetchReport } from './report.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
@@ -108,7 +108,7 @@ export function diffReports(a: AuditReport, b: AuditReport): ProvenanceDiff {
 }
 
 async function reportOf(store: GraphStore, ref: string, toolVersion: string): Promise<AuditReport> {
-  const model = await resolveModel(store, ref);
+  const model = requireModel(await resolveModel(store, ref), ref);
   return buildAuditReport(store, { modelArtifactId: model.artifact.id, toolVersion });
 }
 
@@ -130,7 +130,7 @@ export function registerDiffCommand(program: Command, setup: CommandSetup): void
     if (client) {
       // The model artifacts' reports from the server's report route, compared here as locally.
       const remoteReport = async (ref: string): Promise<AuditReport> => {
-        const { artifact } = await resolveModelRemote(client, ref);
+        const { artifact } = requireModel(await resolveModelRemote(client, ref), ref);
         return parseReportDocument((await fetchReport(client, artifact.id, 'json')).body).report as unknown as AuditReport;
       };
       return printDiff(await remoteReport(refA), await remoteReport(refB));

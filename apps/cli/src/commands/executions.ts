@@ -174,7 +174,15 @@ export function registerExecutionCommands(program: Command, setup: CommandSetup)
           const names = view.steps.map((s) => s.stepName);
           throw usageError(`execution ${id} has no step ${step}${names.length ? `; its steps: ${names.join(', ')}` : ''}`);
         }
-        const attempt = opts.attempt ?? Math.max(1, record.attempt);
+        const attempts = Math.max(1, record.attempt);
+        // A later attempt can still come while the execution runs (and --follow waits for it); once it
+        // has ended, an attempt beyond the last is a mistyped number, not an empty log.
+        if (opts.attempt !== undefined && opts.attempt > attempts && TERMINAL_EXECUTION_STATUSES.has(view.execution.status)) {
+          throw usageError(
+            `step ${step} of execution ${id} has ${attempts === 1 ? 'only attempt 1' : `attempts 1 to ${attempts}`}; --attempt ${opts.attempt} does not exist`,
+          );
+        }
+        const attempt = opts.attempt ?? attempts;
         // Layout written by the executor: <dataDir>/logs/<executionId>/<step>/attempt-<n>.<stream>.log
         const dir = path.join(runtime.config.dataDir, 'logs', id, step.replace(/[^A-Za-z0-9._-]/g, '_'));
         const streams = opts.stream === 'both' ? (['stdout', 'stderr'] as const) : ([opts.stream] as const);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ValidationError, type ExecutionId } from '@pedigree/domain';
 import type { CommandContext } from '../context.ts';
 import { withRuntime } from '../context.ts';
-import { failure, usageError } from '../errors.ts';
+import { failure, usageError, type CliError } from '../errors.ts';
 import { loadPipeline } from '../load-pipeline.ts';
 import { runAndWatch } from '../execution-view.ts';
 import { throwUserErrors } from '../remote/client.ts';
@@ -16,6 +16,13 @@ export function collectParam(value: string, previous: Record<string, string> = {
   const eq = value.indexOf('=');
   if (eq <= 0) throw usageError(`--param expects Name=Value, got ${JSON.stringify(value)}`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+/** The one line for a pipeline name the store (or server) does not know, naming the ones it does. */
+export function unknownPipeline(name: string, known: readonly string[], where: 'store' | 'server'): CliError {
+  return usageError(
+    `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ` (the ${where} has none; use pedigree upsert)`}`,
+  );
 }
 
 export function registerPipelineCommands(program: Command, setup: CommandSetup): void {
@@ -50,7 +57,9 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
       // An invalid definition is the result of the check, not a usage error: list every problem, exit 1.
       if (opts.json) ctx.out.json({ valid: false, issues: error.issues });
       else for (const i of error.issues) ctx.out.line(`${i.path || '(document)'}: ${i.message}`);
-      throw failure(`invalid: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in ${file}`);
+      throw failure(
+        `${file} is not a valid pipeline: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}${opts.json ? '' : ' (listed above)'}`,
+      );
     }
   });
 
@@ -59,7 +68,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
       .command('run')
       .description('Run a pipeline file locally and show each step live (status, duration, cache hit). Ctrl-C stops the execution cleanly.')
       .argument('<file>', 'pipeline.ts (or a definition .json)')
-      .option('-p, --param <Name=Value>', 'a parameter value (repeatable)', collectParam, {})
+      .option('-p, --param <Name=Value>', 'a parameter value, repeatable (parameters not given take the pipeline’s defaults)', collectParam)
       .option('--export <name>', 'which export to use when the module exports several pipelines')
       .option('--project-root <dir>', 'directory the pipeline’s relative paths resolve against (default: nearest package.json)')
       .option('--logs', 'also print the steps’ output lines (when not on a terminal)')
@@ -72,7 +81,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
   ).action(
     async (
       file: string,
-      opts: { param: Record<string, string>; export?: string; projectRoot?: string; logs?: boolean; json?: boolean },
+      opts: { param?: Record<string, string>; export?: string; projectRoot?: string; logs?: boolean; json?: boolean },
       cmd: Command,
     ) => {
       const ctx = setup.context(cmd);
@@ -91,7 +100,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
           runAndWatch(
             ctx,
             runtime,
-            (executionId) => runtime.executor.start(loaded.definition, opts.param, { executionId, createdBy: whoAmI(ctx) }),
+            (executionId) => runtime.executor.start(loaded.definition, opts.param ?? {}, { executionId, createdBy: whoAmI(ctx) }),
             {
               json: opts.json ?? false,
               showLogs: opts.logs ?? false,
@@ -168,7 +177,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
       .command('start')
       .description('Start an execution of a stored pipeline (latest version unless --pipeline-version) and follow it to the end.')
       .argument('<pipeline>', 'pipeline name')
-      .option('-p, --param <Name=Value>', 'a parameter value (repeatable)', collectParam, {})
+      .option('-p, --param <Name=Value>', 'a parameter value, repeatable (parameters not given take the pipeline’s defaults)', collectParam)
       .option('--pipeline-version <n>', 'pipeline version number (default: the latest)', parsePositiveInt('--pipeline-version'))
       .option(
         '--project-root <dir>',
@@ -179,7 +188,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
   ).action(
     async (
       name: string,
-      opts: { param: Record<string, string>; pipelineVersion?: number; projectRoot?: string; json?: boolean },
+      opts: { param?: Record<string, string>; pipelineVersion?: number; projectRoot?: string; json?: boolean },
       cmd: Command,
     ) => {
       const ctx = setup.context(cmd);
@@ -190,16 +199,17 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
         }
         const { pipeline, pipelines } = await client.request(PipelineForStartDocument, { name });
         if (!pipeline) {
-          const known = pipelines.edges.map((e) => e.node.name);
-          throw usageError(
-            `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ' (the server has none; use pedigree upsert)'}`,
+          throw unknownPipeline(
+            name,
+            pipelines.edges.map((e) => e.node.name),
+            'server',
           );
         }
         const number = opts.pipelineVersion ?? pipeline.latestVersion;
         if (number > pipeline.latestVersion)
           throw usageError(`pipeline ${name} has no version ${number} (latest is ${pipeline.latestVersion})`);
         const { startExecution: r } = await client.request(StartExecutionDocument, {
-          input: { pipelineName: name, version: number, parameters: opts.param },
+          input: { pipelineName: name, version: number, parameters: opts.param ?? {} },
         });
         throwUserErrors(r.errors);
         return watchRemoteExecution(ctx, client, r.execution!.id, { json: opts.json ?? false });
@@ -209,9 +219,10 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
         async (runtime) => {
           const pipeline = await runtime.store.findPipeline(name);
           if (!pipeline) {
-            const known = (await runtime.store.listPipelines({ first: 20 })).items.map((p) => p.name);
-            throw usageError(
-              `no pipeline named ${name}${known.length ? `; stored pipelines: ${known.join(', ')}` : ' (the store has none; use pedigree upsert)'}`,
+            throw unknownPipeline(
+              name,
+              (await runtime.store.listPipelines({ first: 20 })).items.map((p) => p.name),
+              'store',
             );
           }
           const number = opts.pipelineVersion ?? pipeline.latestVersion;
@@ -221,7 +232,7 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
             ctx,
             runtime,
             (executionId: ExecutionId) =>
-              runtime.executor.start({ pipelineVersionId: version.id }, opts.param, { executionId, createdBy: whoAmI(ctx) }),
+              runtime.executor.start({ pipelineVersionId: version.id }, opts.param ?? {}, { executionId, createdBy: whoAmI(ctx) }),
             { json: opts.json ?? false },
           );
         },

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   buildAuditReport,
@@ -18,7 +19,7 @@ import { formatTable } from '../output.ts';
 import type { RemoteClient } from '../remote/client.ts';
 import { connect, noteRunsLocally } from '../remote/connect.ts';
 import { resolveModelRemote } from '../remote/resolve.ts';
-import { resolveModel } from '../resolve-ids.ts';
+import { requireModel, resolveModel } from '../resolve-ids.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
 export function registerReportCommands(program: Command, setup: CommandSetup): void {
@@ -47,19 +48,19 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
       try {
         await writeFile(opts.out, text);
       } catch (error) {
-        throw usageError(`cannot write ${opts.out}: ${(error as Error).message}`);
+        throw usageError(`cannot write ${opts.out}: ${writeProblem(opts.out, error as NodeJS.ErrnoException)}`);
       }
       ctx.out.line(`wrote ${opts.out} (${format}, report sha256 ${sha256})`);
     };
     const client = connect(ctx);
     if (client) {
       // The server renders it (its version is the report's tool version), through its report route.
-      const model = await resolveModelRemote(client, ref);
+      const model = requireModel(await resolveModelRemote(client, ref), ref);
       const { body, sha256 } = await fetchReport(client, model.modelPackage?.id ?? model.artifact.id, format);
       return emit(body, sha256);
     }
     await withRuntime(ctx, async (runtime) => {
-      const model = await resolveModel(runtime.store, ref);
+      const model = requireModel(await resolveModel(runtime.store, ref), ref);
       const report = await buildAuditReport(runtime.store, {
         ...(model.modelPackage ? { modelPackageId: model.modelPackage.id } : { modelArtifactId: model.artifact.id }),
         toolVersion: ctx.toolVersion,
@@ -91,7 +92,7 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
       text = await readFile(file, 'utf8');
     } catch (error) {
       throw usageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory, not a report.json' : (error as Error).message}`,
       );
     }
     const check = async (resolveArtifact: ArtifactResolver): Promise<void> => {
@@ -152,6 +153,23 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
       check(combineResolvers(files, createArtifactStoreResolver(runtime.artifacts, { uriPrefix: 'pedigree://' }))),
     );
   });
+}
+
+/** Why a file could not be written, in words (the system message repeats the path and the call). */
+function writeProblem(file: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `no such directory ${path.dirname(path.resolve(file))}`;
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error.message;
+  }
 }
 
 /**
