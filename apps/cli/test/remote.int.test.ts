@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ beforeAll(async () => {
     tokensFile,
     projectRoot: path.join(REPO_ROOT, 'examples/iris'),
   });
+  // The iris data's upstream (an Airflow DAG, a Spark load, a dbt model) as `npm start` ingests it
+  // before the demo run: PrepareData's openlineage:// input then links to the dbt model's output.
+  const upstream = path.join(REPO_ROOT, 'examples/iris/openlineage');
+  for (const file of (await readdir(upstream)).filter((f) => f.endsWith('.json')).sort()) {
+    const response = await fetch(`${server.url}/api/v1/lineage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.editor}` },
+      body: await readFile(path.join(upstream, file), 'utf8'),
+    });
+    if (response.status !== 200 && response.status !== 201) throw new Error(`${file}: ${response.status} ${await response.text()}`);
+  }
   const upserted = await as('editor', 'upsert', IRIS_PIPELINE);
   if (upserted.code !== 0) throw new Error(`upsert failed: ${upserted.stderr}`);
   started = await as('editor', 'start', 'iris');
@@ -237,6 +248,21 @@ describe('lineage on the server', () => {
     const provenance = await as('viewer', 'provenance', modelPackageId);
     expect(provenance.code, provenance.stderr).toBe(0);
     expect(provenance.stdout).toMatch(/via iris\.csv → PrepareData → PrepareData\/train → TrainModel → TrainModel\/model/);
+    // Through PrepareData's openlineage:// input into the external jobs: the dbt model, then the Spark load.
+    expect(provenance.stdout).toMatch(/via raw\.iris_measurements → .*analytics\.iris_clean → PrepareData/);
+    expect(provenance.stdout).toMatch(
+      /External job runs, from OpenLineage \(2\), nearest first:\nJOB\s+NAMESPACE\s+STATE\s+RUN\niris_analytics\.model\.iris_analytics\.iris_clean\s+dbt\s+COMPLETE\s+0193f2a0-9a20-7e45-b162-5fad4a8ebc05\niris_loader\.\S+\s+spark:\/\/spark-master\.internal:7077\s+COMPLETE\s+0193f2a0-8d10-7c23-9f40-3d8b2e6c9a03\n/,
+    );
+    const json = await as('viewer', 'provenance', modelPackageId, '--json');
+    const runs = (JSON.parse(json.stdout) as { openLineageRuns: Record<string, unknown>[] }).openLineageRuns;
+    expect(runs.map((r) => [r['runId'], r['state'], r['parentRunId'], r['eventCount']])).toEqual([
+      ['0193f2a0-9a20-7e45-b162-5fad4a8ebc05', 'COMPLETE', '0193f2a0-9a00-7d34-a051-4e9c3f7dab04', 2],
+      ['0193f2a0-8d10-7c23-9f40-3d8b2e6c9a03', 'COMPLETE', '0193f2a0-8c05-7b12-8e3f-2c7a1d5b8f02', 2],
+    ]);
+    // The fields the local command prints (the store's OpenLineageRun), no more and no fewer.
+    expect(Object.keys(runs[0]!).sort()).toEqual(
+      ['endedAt', 'eventCount', 'facets', 'id', 'job', 'parentRunId', 'producers', 'runId', 'startedAt', 'state'].sort(),
+    );
   });
 
   it('names an unknown node in one line, exit 2', async () => {

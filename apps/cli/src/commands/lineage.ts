@@ -1,5 +1,14 @@
 import { Option, type Command } from 'commander';
-import { EDGE_TYPES, type Artifact, type EdgeType, type LineageDirection, type ModelPackage } from '@pedigree/domain';
+import {
+  EDGE_TYPES,
+  type Artifact,
+  type EdgeType,
+  type IsoTimestamp,
+  type JsonObject,
+  type LineageDirection,
+  type ModelPackage,
+  type OpenLineageRun,
+} from '@pedigree/domain';
 import {
   DATA_FLOW_EDGE_TYPES,
   TRAVERSE_MAX_DEPTH_CAP,
@@ -128,6 +137,19 @@ export function registerLineageCommands(program: Command, setup: CommandSetup): 
         code: p.code.map(toArtifact),
         stepExecutions: p.stepExecutions.map(toStep),
         executions: p.executions.map(toExecution),
+        // As the store gives them locally, so both modes print the same JSON.
+        openLineageRuns: p.openLineageRuns.map((r): OpenLineageRun => ({
+          id: r.id,
+          runId: r.runId,
+          job: r.job ? { namespace: r.job.namespace, name: r.job.name } : null,
+          state: r.state ?? null,
+          startedAt: (r.startedAt ?? null) as IsoTimestamp | null,
+          endedAt: (r.endedAt ?? null) as IsoTimestamp | null,
+          parentRunId: r.parent?.runId ?? null,
+          facets: r.facets as JsonObject,
+          producers: r.producers,
+          eventCount: r.eventCount,
+        })),
         truncated: p.truncated,
       };
       if (opts.json) return ctx.out.json(result);
@@ -197,6 +219,8 @@ interface ProvenanceView {
   readonly code: readonly Artifact[];
   readonly stepExecutions: readonly StepRecord[];
   readonly executions: readonly ExecutionRecord[];
+  /** Runs of external jobs (Spark, dbt, Airflow, Flink) known from OpenLineage events, nearest first. */
+  readonly openLineageRuns: readonly OpenLineageRun[];
   readonly truncated: boolean;
 }
 
@@ -227,5 +251,14 @@ function printProvenance(out: Output, artifact: Artifact, result: ProvenanceView
   );
   out.line('', `Executions (${result.executions.length}):`);
   out.line(...result.executions.map((e) => `  ${e.id}  ${e.pipelineName}  ${e.status}  ${e.startedAt}`));
+  if (result.openLineageRuns.length > 0) {
+    out.line('', `External job runs, from OpenLineage (${result.openLineageRuns.length}), nearest first:`);
+    out.line(
+      ...formatTable(
+        ['JOB', 'NAMESPACE', 'STATE', 'RUN'],
+        result.openLineageRuns.map((r) => [r.job?.name ?? '?', r.job?.namespace ?? '?', r.state ?? '-', r.runId]),
+      ),
+    );
+  }
   if (result.truncated) out.line('', '(truncated: the graph is larger than the node budget)');
 }

@@ -133,6 +133,21 @@ export type LineageNodeType =
   /** A step execution. */
   | 'StepExecution';
 
+/** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
+export type OpenLineageRunState =
+  /** The run was stopped before it finished. */
+  | 'ABORT'
+  /** The run finished successfully. */
+  | 'COMPLETE'
+  /** The run failed. */
+  | 'FAIL'
+  /** Additional metadata; not a transition. */
+  | 'OTHER'
+  /** The run is running (an intermediate event). */
+  | 'RUNNING'
+  /** The run started. */
+  | 'START';
+
 /** Run only some steps, reusing the outputs of the others from a reference execution (SageMaker SelectiveExecutionConfig). */
 export type SelectiveExecutionInput = {
   /** The execution whose outputs the steps not chosen reuse. */
@@ -704,6 +719,18 @@ export type ProvenanceQuery = {
       createdBy: string | null;
       scheduleId: string | null;
       pipelineVersion: { id: string };
+    }>;
+    openLineageRuns: Array<{
+      id: string;
+      runId: string;
+      state: OpenLineageRunState | null;
+      startedAt: string | null;
+      endedAt: string | null;
+      facets: unknown;
+      producers: Array<string>;
+      eventCount: number;
+      job: { namespace: string; name: string } | null;
+      parent: { runId: string } | null;
     }>;
   };
 };
@@ -1363,6 +1390,23 @@ export const ProvenanceDocument = new TypedDocumentString(`
     }
     executions {
       ...ExecutionFields
+    }
+    openLineageRuns {
+      id
+      runId
+      job {
+        namespace
+        name
+      }
+      state
+      startedAt
+      endedAt
+      parent {
+        runId
+      }
+      facets
+      producers
+      eventCount
     }
     truncated
   }
