@@ -1,7 +1,8 @@
 // graphql-codegen configuration: the server's resolver types are generated from the SDL modules
 // of apps/api, and the CLI's operation types (`pedigree --server`) from apps/cli's operations.
-// Run `npm run codegen` at the repository root after changing any `.graphql` file; apps/api's
-// schema tests and apps/cli's codegen test fail when the committed files drift. The plugin
+// Run `npm run codegen` at the repository root after changing any `.graphql` file (it also runs
+// the web client's own codegen, apps/web/codegen.ts); apps/api's schema tests, apps/cli's codegen
+// test and tools/scripts/web-codegen.test.ts fail when the committed files drift. The plugin
 // settings live in resolver-types.config.json and cli-operations.config.json so that the drift
 // tests use exactly the same ones.
 import type { CodegenConfig } from '@graphql-codegen/cli';
