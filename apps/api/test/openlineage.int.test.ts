@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
-import { openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
+import { canonicalJson, openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
 import { MAX_BATCH_EVENTS, OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
@@ -311,12 +311,18 @@ describe('POST /api/v1/lineage with every fixture file', () => {
     expect(await snapshot(inOrder, fixtures)).toEqual(first);
   }, 120_000);
 
-  it('the same events in two seeded shuffled orders (one by one, and as NDJSON) give the identical graph', async () => {
+  it('the same events in two seeded shuffled orders (one by one with every event sent twice, and as NDJSON) give the identical graph', async () => {
     const all = fixtures.flatMap((f) => f.events);
-    for (const event of seededShuffle(all, 20261203)) {
+    // Every event twice, the re-send anywhere in the order (before or after the other events of its run).
+    const statuses = { 200: 0, 201: 0 } as Record<number, number>;
+    for (const event of seededShuffle([...all, ...all], 20261203)) {
       const response = await post(shuffledA, JSON.stringify(event));
       expect([200, 201]).toContain(response.status);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     }
+    // An event is the same event when its canonical JSON is (fixture files may share one): stored once.
+    const distinct = new Set(all.map((e) => canonicalJson(e))).size;
+    expect(statuses).toEqual({ 201: distinct, 200: 2 * all.length - distinct });
     const ndjson = seededShuffle(all, 7)
       .map((e) => JSON.stringify(e))
       .join('\n');
@@ -441,6 +447,49 @@ describe('POST /api/v1/lineage: codes, batches, auth', () => {
       r: uuid(2),
     });
     expect(openLineageRun).toBeNull();
+  });
+
+  it('a DatasetEvent and a JobEvent: 201 without a runId, their dataset and job queryable; a DatasetEvent without its name is 400 at /dataset/name', async () => {
+    const base = { eventTime: '2024-05-01T09:00:00Z', producer: PRODUCER };
+    const schema = {
+      _producer: PRODUCER,
+      _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet',
+      fields: [{ name: 'id', type: 'INT' }],
+    };
+    const datasetEvent = {
+      ...base,
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'pg', name: 'static.customers', facets: { schema } },
+    };
+    const created = await post(s, JSON.stringify(datasetEvent));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ status: 'created', runId: null });
+    const jobEvent = {
+      ...base,
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent',
+      job: { namespace: 'tests', name: 'static.job' },
+      inputs: [{ namespace: 'pg', name: 'static.customers' }],
+      outputs: [{ namespace: 'lake', name: 'static.customers_copy' }],
+    };
+    expect((await post(s, JSON.stringify(jobEvent))).status).toBe(201);
+    const { openLineageDataset } = await gql<{ openLineageDataset: { uri: string; facets: unknown; versions: { id: string }[] } }>(
+      s,
+      '{ openLineageDataset(namespace: "pg", name: "static.customers") { uri facets versions { id } } }',
+    );
+    expect(openLineageDataset.uri).toBe(openLineageDatasetUri('pg', 'static.customers'));
+    expect(openLineageDataset.facets).toEqual({ schema });
+    // The JobEvent: its input derives its output (no run), and its job is a Context.
+    const { lineage } = await gql<{ lineage: LineageGraph }>(
+      s,
+      'query($ids: [ID!]!) { lineage(startIds: $ids, direction: DOWNSTREAM, maxDepth: 1) { nodes { id type uri contextType } edges { from to type } truncated } }',
+      { ids: openLineageDataset.versions.map((v) => v.id) },
+    );
+    const copy = lineage.nodes.find((n) => n.uri === openLineageDatasetUri('lake', 'static.customers_copy'));
+    expect(copy).toBeDefined();
+    expect(lineage.edges.filter((e) => e.type === 'DERIVED_FROM' && e.to === copy!.id)).toHaveLength(1);
+    const broken = await post(s, JSON.stringify({ ...datasetEvent, dataset: { namespace: 'pg' } }));
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ path: '/dataset/name', error: 'name is required' });
   });
 
   it('an array with a bad event in the middle: 200, per-event results, the others stored', async () => {
