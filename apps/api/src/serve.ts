@@ -1,5 +1,6 @@
 // The Pedigree service (started by main.ts): reads the configuration, builds the runtime, serves
 // HTTP, resumes what a previous process left running and, on an empty store, runs the iris demo once.
+import { isPedigreeError } from '@pedigree/domain';
 import { createRuntime, createLogger, loadConfig, type Logger } from '@pedigree/runtime';
 import { loadIrisDemo, runDemoOnEmptyStore } from './demo.ts';
 import { createServer } from './server/create-server.ts';
@@ -18,7 +19,16 @@ export async function serve(): Promise<void> {
   try {
     server = createServer(runtime);
   } catch (error) {
-    logger.fatal({ err: error }, (error as Error).message);
+    // A setting that cannot be served (HOST without tokens) is the operator's to fix: one clear line
+    // on stderr, as for a bad variable above, and a log entry without a stack trace; anything else
+    // is logged with its stack.
+    if (isPedigreeError(error) && error.code === 'CONFIGURATION_INVALID') {
+      process.stderr.write(`pedigree: ${error.message}\n`);
+      logger.fatal({ code: error.code, context: error.context }, error.message);
+    } else {
+      logger.fatal({ err: error }, (error as Error).message);
+    }
+    logger.flush();
     await runtime.close();
     process.exit(2);
   }

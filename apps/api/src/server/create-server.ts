@@ -145,12 +145,17 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
         api.services.schedules.stop();
         api.services.executions.shutdown();
         http.closeIdleConnections();
+        // A keep-alive connection whose request was in flight turns idle once answered: close it
+        // then, rather than wait for the client to hang up or the grace period to end.
+        const sweep = setInterval(() => http.closeIdleConnections(), 50);
+        sweep.unref();
         const timer = setTimeout(() => {
           httpLogger.warn({ graceMs: config.shutdownGraceMs }, 'grace period over: closing remaining connections');
           http.closeAllConnections();
         }, config.shutdownGraceMs);
         timer.unref();
         await closed;
+        clearInterval(sweep);
         clearTimeout(timer);
         await api.yoga.dispose();
       })();

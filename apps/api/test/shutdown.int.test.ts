@@ -1,0 +1,228 @@
+/**
+ * `npm start`'s process life cycle over real HTTP (tsx apps/api/src/main.ts, as server.int.test.ts
+ * starts it, without the demo): on loopback without tokens it says in its log that anonymous
+ * requests act as editor; bound to another address without tokens it refuses to start; on SIGTERM
+ * it finishes a request in flight, refuses new connections, and leaves a running execution to the
+ * next start, which resumes it to the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly lines: Record<string, unknown>[];
+  readonly exited: Promise<number | null>;
+}
+
+function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): { child: ChildProcess; lines: Record<string, unknown>[]; stderr: () => string } {
+  const child = spawn(tsx, ['apps/api/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      PEDIGREE_DATA_DIR: dataDir,
+      PEDIGREE_PROJECT_ROOT: dataDir,
+      PEDIGREE_DEMO: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let buffer = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    let end: number;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      try {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        lines.push({ text: line });
+      }
+    }
+  });
+  return { child, lines, stderr: () => stderr };
+}
+
+async function start(dataDir: string): Promise<Started> {
+  const { child, lines, stderr } = spawnServer(dataDir);
+  // 'close', not 'exit': the last log lines may still be in the pipe when the process has exited.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const url = await until('the server to listen', async () => {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before listening; stderr: ${stderr()}`);
+    const listening = lines.find((l) => l['msg'] === 'pedigree is listening');
+    return listening ? String(listening['url']) : null;
+  });
+  return { child, url, lines, exited };
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+/**
+ * One step that sleeps `ms` (long enough to be caught running) and then succeeds. An attempt cut off
+ * by the process ending is `interrupted`; the next start retries it under the step's retry policy.
+ */
+function sleepPipeline(ms: number): Record<string, unknown> {
+  const lit = (value: string) => ({ kind: 'literal', value });
+  return {
+    schemaVersion: '1',
+    name: 'sleepy',
+    parameters: [],
+    steps: [
+      {
+        name: 'nap',
+        type: 'processing',
+        run: { kind: 'command', argv: [lit(process.execPath), lit('-e'), lit(`setTimeout(() => {}, ${ms})`)] },
+        retry: { maxAttempts: 2, initialIntervalSeconds: 0, retryOn: ['interrupted'] },
+      },
+    ],
+  };
+}
+
+const STEP = 'query($id: ID!) { execution(id: $id) { status failureReason steps { stepName status attempt failureReason } } }';
+type StepView = {
+  execution: {
+    status: string;
+    failureReason: string | null;
+    steps: { stepName: string; status: string; attempt: number; failureReason: string | null }[];
+  };
+};
+
+describe('npm start: its process life cycle', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pedigree-shutdown-'));
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    // SIGTERM: the tsx wrapper passes it on to the server (SIGKILL would leave the server running).
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses to start on a non-loopback address without API tokens, naming HOST, exit 2', async () => {
+    const { child, lines, stderr } = spawnServer(mkdtempSync(path.join(tmpdir(), 'pedigree-refuse-')), { HOST: '0.0.0.0' });
+    children.push(child);
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(2);
+    const fatal = lines.find((l) => l['level'] === 'fatal');
+    expect(fatal?.['msg'], JSON.stringify(lines)).toMatch(
+      /HOST.*refusing to listen on 0\.0\.0\.0 without API tokens: set PEDIGREE_TOKENS or PEDIGREE_TOKENS_FILE/,
+    );
+    expect(lines.some((l) => l['msg'] === 'pedigree is listening')).toBe(false);
+    // One line for the operator, no stack trace anywhere.
+    expect(stderr()).toBe(
+      'pedigree: HOST: refusing to listen on 0.0.0.0 without API tokens: set PEDIGREE_TOKENS or PEDIGREE_TOKENS_FILE, or bind to 127.0.0.1\n',
+    );
+    expect(JSON.stringify(lines)).not.toMatch(/\bat \S+ \(/);
+  }, 60_000);
+
+  it('on SIGTERM finishes a request in flight, refuses new connections, and leaves a running execution to be resumed by the next start', async () => {
+    let server = await start(dataDir);
+    children.push(server.child);
+    // Loopback without tokens: allowed, and said.
+    expect(server.lines.find((l) => l['level'] === 'warn' && /anonymous requests act as editor/.test(String(l['msg'])))).toBeDefined();
+
+    await gql(server.url, 'mutation($d: JSON!) { upsertPipeline(input: { definition: $d }) { errors { message } } }', {
+      d: sleepPipeline(5000),
+    });
+    const { startExecution } = await gql<{ startExecution: { execution: { id: string } } }>(
+      server.url,
+      'mutation { startExecution(input: { pipelineName: "sleepy" }) { execution { id } errors { message } } }',
+    );
+    const id = startExecution.execution.id;
+    await until('the step to run', async () => {
+      const { execution } = await gql<StepView>(server.url, STEP, { id });
+      return execution.steps.some((s) => s.status === 'Executing') ? true : null;
+    });
+
+    // A request in flight: its headers are in, half its body is not, when SIGTERM arrives.
+    const body = JSON.stringify({ query: '{ execution(id: "' + id + '") { status } }' });
+    const { port, hostname } = new URL(server.url);
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: hostname,
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 500);
+      }, 200);
+    });
+    await until(
+      'the shutdown to begin',
+      async () => (server.lines.some((l) => /^shutting down/.test(String(l['msg']))) ? true : null),
+      10_000,
+    );
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { execution: { status: 'Executing' } } });
+    expect(await server.exited).toBe(0);
+    // It did not wait for the 5 s step (nor for the client's idle keep-alive connection) to stop.
+    const at = (msg: RegExp) => Date.parse(String(server.lines.find((l) => msg.test(String(l['msg'])))?.['time']));
+    expect(at(/^stopped$/) - at(/^shutting down/)).toBeLessThan(3000);
+    expect(server.lines.find((l) => l['msg'] === 'leaving running executions to be resumed at the next start')?.['executions']).toEqual([
+      id,
+    ]);
+
+    server = await start(dataDir);
+    children.push(server.child);
+    const ended = await until('the resumed execution to end', async () => {
+      const { execution } = await gql<StepView>(server.url, STEP, { id });
+      return execution.status === 'Executing' ? null : execution;
+    });
+    expect(ended.status, JSON.stringify(ended)).toBe('Succeeded');
+    // The attempt the first process was running was interrupted; the second ran to the end.
+    expect(ended.steps).toEqual([{ stepName: 'nap', status: 'Succeeded', attempt: 2, failureReason: null }]);
+    expect(server.lines.find((l) => l['msg'] === 'resumed executions left running by a previous process')?.['executions']).toEqual([id]);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 120_000);
+});
