@@ -1,6 +1,7 @@
 // `pedigree serve` starts the same server as `npm start`: ready on its port, serving GraphQL over the
-// given data directory, and a SIGTERM is a clean stop (exit 0). `--skip-web-build` keeps this test
-// from rebuilding apps/web/dist while the web suite may be reading it.
+// given data directory, and a SIGTERM is a clean stop of the server itself (exit 0, nothing left
+// listening). `--skip-web-build` keeps this test from rebuilding apps/web/dist while the web suite
+// may be reading it.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ it('serves the API on the data directory and stops cleanly on SIGTERM', async ()
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += String(chunk);
@@ -36,8 +37,9 @@ it('serves the API on the data directory and stops cleanly on SIGTERM', async ()
     child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`pedigree serve exited (${code}) before listening:\n${output}`)));
   });
+  let base: string | undefined;
   try {
-    const base = await listening;
+    base = await listening;
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { store: { adapter: string } }).store.adapter).toBe('sqlite');
@@ -52,4 +54,8 @@ it('serves the API on the data directory and stops cleanly on SIGTERM', async ()
     child.kill('SIGTERM');
   }
   expect(await exited, output).toBe(0);
+  // The server itself stopped (npm's shell used to keep the signal from it, leaving it serving).
+  expect(output).toMatch(/"msg":"stopped"/);
+  expect(base).toBeDefined();
+  await expect(fetch(`${base}/healthz`)).rejects.toThrow();
 }, 120_000);

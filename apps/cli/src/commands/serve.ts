@@ -39,21 +39,34 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
     if (opts.host !== undefined) env.HOST = opts.host;
     // `--ignore-scripts` leaves out the `prestart` web build and nothing else.
     const npmArgs = ['start', '--silent', ...(opts.skipWebBuild ? ['--ignore-scripts'] : [])];
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', npmArgs, {
+    // Its own process group, so that a signal reaches the server itself: npm passes it to the
+    // `sh -c` running the script, and the shell does not pass it on (the server was left running).
+    // The output is piped through, and the command ends when the pipes close: when the last process
+    // of the group holding them (the server) has exited, not merely npm.
+    const posix = process.platform !== 'win32';
+    const child = spawn(posix ? 'npm' : 'npm.cmd', npmArgs, {
       cwd: WORKSPACE_ROOT,
       env,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: posix,
     });
+    child.stdout.pipe(process.stdout);
+    child.stderr.pipe(process.stderr);
     let signalled = false;
     const forward = (signal: NodeJS.Signals) => () => {
       signalled = true;
-      child.kill(signal);
+      try {
+        if (posix && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // The group has already gone.
+      }
     };
     const onInt = forward('SIGINT');
     const onTerm = forward('SIGTERM');
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
-    const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 128 + 2 : 1))));
+    const code = await new Promise<number>((resolve) => child.on('close', (c, signal) => resolve(c ?? (signal ? 128 + 2 : 1))));
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
     // Stopped by Ctrl-C or SIGTERM: a clean shutdown, whatever code npm reports for it.
