@@ -11,11 +11,22 @@ export interface PageArgs {
   readonly after?: string | null;
 }
 
-/** GraphQL paging arguments as a store page request; INVALID_ARGUMENT for a size outside 1..100. */
+/**
+ * GraphQL paging arguments as a store page request; INVALID_ARGUMENT for a size outside 1..100 or
+ * an `after` that is not a page's end cursor.
+ */
 export function toPageRequest(args: PageArgs): { first: number; after: string | null } {
   const first = args.first ?? API_PAGE_DEFAULT;
   if (!Number.isInteger(first) || first < 1 || first > API_PAGE_MAX) {
     throw new InvalidArgumentError('first', `must be an integer from 1 to ${API_PAGE_MAX}, got ${String(first)}`);
+  }
+  if (args.after?.includes('#')) {
+    // An item's cursor inside a page (see toConnection): the store cannot start after it, and
+    // reading it as the page's end would skip the rest of that page without a word.
+    throw new InvalidArgumentError(
+      'after',
+      `${JSON.stringify(args.after)} is the cursor of an item inside a page; continue from the page's pageInfo.endCursor`,
+    );
   }
   return { first, after: args.after ?? null };
 }
