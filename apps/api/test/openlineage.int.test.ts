@@ -7,8 +7,9 @@
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
-import { canonicalJson, openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
+import { canonicalDigest, canonicalJson, openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeOpenLineageTime } from '@pedigree/openlineage';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
 import { MAX_BATCH_EVENTS, OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
 import { loadOpenLineageFixtures, seededShuffle, type OpenLineageFixture } from './fixtures-openlineage.ts';
@@ -89,6 +90,7 @@ const RUNS = /* GraphQL */ `
           job {
             namespace
             name
+            facets
           }
           state
           status
@@ -374,6 +376,46 @@ describe('POST /api/v1/lineage with every fixture file', () => {
       }
     }
   }, 180_000);
+
+  it("job facets: per name the latest event's value, as sent (dbt's `_deleted: null` kept); Spark's catalog facet without name kept", async () => {
+    // What each job's facets must be: per facet name, the value of the latest event naming the job
+    // (by eventTime, then event digest), computed here from the fixture files.
+    const latest = new Map<string, { runId: string; facets: Map<string, { at: string; digest: string; value: unknown }> }>();
+    for (const event of fixtures.flatMap((f) => f.events)) {
+      const job = event['job'] as { namespace: string; name: string; facets?: Record<string, unknown> };
+      const key = `${job.namespace}\n${job.name}`;
+      const entry = latest.get(key) ?? { runId: (event['run'] as { runId: string }).runId, facets: new Map() };
+      latest.set(key, entry);
+      const at = normalizeOpenLineageTime(event['eventTime'] as string)!;
+      const digest = canonicalDigest(event);
+      for (const [name, value] of Object.entries(job.facets ?? {})) {
+        const current = entry.facets.get(name);
+        if (!current || at > current.at || (at === current.at && digest > current.digest)) entry.facets.set(name, { at, digest, value });
+      }
+    }
+    let withDeleted = 0;
+    for (const [key, { runId, facets }] of latest) {
+      const { openLineageRun } = await gql<{ openLineageRun: { job: { facets: Record<string, unknown> } } }>(
+        inOrder,
+        'query($r: ID!) { openLineageRun(runId: $r) { job { facets } } }',
+        { r: runId },
+      );
+      const expected = Object.fromEntries([...facets].map(([name, f]) => [name, f.value]));
+      expect(openLineageRun.job.facets, key).toEqual(expected);
+      if (Object.values(expected).some((f) => (f as Record<string, unknown>)['_deleted'] === null)) withDeleted += 1;
+    }
+    // dbt's off-schema `"_deleted": null` reached the job facets of some jobs, and is kept as sent.
+    expect(withDeleted).toBeGreaterThan(0);
+
+    const hive = fixtures.find((f) => f.file === 'spark__pysparkHiveCompleteEvent.json')!.events[0]!;
+    const output = (hive['outputs'] as { namespace: string; name: string; facets: { catalog: Record<string, unknown> } }[])[0]!;
+    expect(output.facets.catalog).not.toHaveProperty('name');
+    const { openLineageDataset } = await gql<{ openLineageDataset: { facets: Record<string, unknown> } }>(inOrder, DATASET, {
+      namespace: output.namespace,
+      name: output.name,
+    });
+    expect(openLineageDataset.facets['catalog']).toEqual(output.facets.catalog);
+  });
 
   it('terminal states win: the Flink failed job is FAIL, the Hive run COMPLETE', async () => {
     const state = async (file: string): Promise<string | null> => {

@@ -259,9 +259,12 @@ describe('lineage on the server', () => {
       ['0193f2a0-9a20-7e45-b162-5fad4a8ebc05', 'COMPLETE', '0193f2a0-9a00-7d34-a051-4e9c3f7dab04', 2],
       ['0193f2a0-8d10-7c23-9f40-3d8b2e6c9a03', 'COMPLETE', '0193f2a0-8c05-7b12-8e3f-2c7a1d5b8f02', 2],
     ]);
+    // The job facets the dbt events sent (the model's SQL among them), as sent.
+    expect(Object.keys(runs[0]!['jobFacets'] as object).sort()).toEqual(['jobType', 'sql']);
+    expect((runs[0]!['jobFacets'] as { sql: { query: string } }).sql.query).toMatch(/iris_measurements/);
     // The fields the local command prints (the store's OpenLineageRun), no more and no fewer.
     expect(Object.keys(runs[0]!).sort()).toEqual(
-      ['endedAt', 'eventCount', 'facets', 'id', 'job', 'parentRunId', 'producers', 'runId', 'startedAt', 'state'].sort(),
+      ['endedAt', 'eventCount', 'facets', 'id', 'job', 'jobFacets', 'parentRunId', 'producers', 'runId', 'startedAt', 'state'].sort(),
     );
   });
 

@@ -108,6 +108,12 @@ export interface OpenLineageRun {
   readonly parentRunId: string | null;
   /** Run facets by name; for each name the value from the latest event (by eventTime, then event digest). */
   readonly facets: JsonObject;
+  /**
+   * The facets of the run's job (`sql`, `jobType`, `sourceCodeLocation`...) by name, as sent: for each
+   * name the value from the latest event naming the job (by eventTime, then event digest), over all
+   * its runs. Empty when the run has no job, or its job is only known from a parent facet.
+   */
+  readonly jobFacets: JsonObject;
   /** Producers seen, sorted. */
   readonly producers: readonly string[];
   readonly eventCount: number;

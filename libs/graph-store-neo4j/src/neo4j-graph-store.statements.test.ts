@@ -736,6 +736,11 @@ describe('OpenLineage statements sent per port call', () => {
         eventDigest: start.eventDigest,
       },
     ],
+    // Two events set the job's sql facet: the later one (by eventTime) is the job's.
+    jobFacets: [
+      { name: 'sql', value: JSON.stringify({ query: 'SELECT 2' }), eventTime: driverDateTime(at(5)), eventDigest: complete.eventDigest },
+      { name: 'sql', value: JSON.stringify({ query: 'SELECT 1' }), eventTime: driverDateTime(at(1)), eventDigest: start.eventDigest },
+    ],
   });
 
   it('recordOpenLineageEvent (START): the event log first, then job, run, dataset versions, edges and facets, all in one write', async () => {
@@ -872,6 +877,7 @@ describe('OpenLineage statements sent per port call', () => {
       endedAt: at(5),
       parentRunId: PARENT,
       facets: { nominalTime: { nominalStartTime: at(0) } },
+      jobFacets: { sql: { query: 'SELECT 2' } },
       producers: [start.producer],
       eventCount: 2,
     });
@@ -883,7 +889,7 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('listOpenLineageRuns: filters and cursor as parameters; a never-started run’s cursor continues among the never-started', async () => {
-    const placeholder = { run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT }, facets: [] };
+    const placeholder = { run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT }, facets: [], jobFacets: [] };
     const { store, calls } = await storeWith({
       'list-openlineage-runs': (p) => (p['afterRunId'] === null ? [runRow(), placeholder] : p['afterRunId'] === RUN ? [placeholder] : []),
     });

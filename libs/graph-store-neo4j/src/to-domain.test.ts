@@ -255,7 +255,7 @@ describe('OpenLineage mappers', () => {
   });
 
   it('maps a run with its event count, sorted producers and facets; ranks stay internal', () => {
-    const run = toOpenLineageRun(runMap, [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)]);
+    const run = toOpenLineageRun(runMap, [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)], [facet('sql', { query: 'q' }, T1, D1)]);
     expect(run).toEqual({
       id: 'olr_r1',
       runId: 'r1',
@@ -265,6 +265,7 @@ describe('OpenLineage mappers', () => {
       endedAt: T2,
       parentRunId: 'p1',
       facets: { nominalTime: { nominalStartTime: T1 } },
+      jobFacets: { sql: { query: 'q' } },
       producers: ['https://a.example', 'https://b.example'],
       eventCount: 3,
     });
@@ -272,7 +273,7 @@ describe('OpenLineage mappers', () => {
 
   it('maps a run only known as a parent (no state, no job) and refuses a corrupt state or half a job', () => {
     const placeholder = { id: 'olr_p1', nodeType: 'OpenLineageRun', runId: 'p1' };
-    expect(toOpenLineageRun(placeholder, [])).toEqual({
+    expect(toOpenLineageRun(placeholder, [], [])).toEqual({
       id: 'olr_p1',
       runId: 'p1',
       job: null,
@@ -281,13 +282,15 @@ describe('OpenLineage mappers', () => {
       endedAt: null,
       parentRunId: null,
       facets: {},
+      jobFacets: {},
       producers: [],
       eventCount: 0,
     });
-    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [])).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
-    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [])).toThrow(/field jobName is not set together with its pair/);
-    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [])).toThrow(/field producers is not a list of strings/);
-    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [])).toThrow(/field eventCount is not an integer/);
+    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [], [])).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
+    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [], [])).toThrow(/field jobName is not set together with its pair/);
+    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [], [])).toThrow(/field producers is not a list of strings/);
+    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [], [])).toThrow(/field eventCount is not an integer/);
+    expect(() => toOpenLineageRun(runMap, [], null)).toThrow(/olr_r1 job: facets is not a list/);
   });
 
   it('labels a run lineage node by its job, else its runId; status from the state; createdAt = startedAt', () => {

@@ -415,7 +415,7 @@ export function toOpenLineageFacets(entries: unknown, owner: string): JsonObject
 }
 
 /** A run node with its facet entries (a placeholder run has no eventCount or producers yet: 0 and []). */
-export function toOpenLineageRun(map: PropertyMap, facets: unknown): OpenLineageRun {
+export function toOpenLineageRun(map: PropertyMap, facets: unknown, jobFacets: unknown): OpenLineageRun {
   const r = new Reader('OpenLineageRun', map);
   const id = r.string('id');
   const jobNamespace = r.nullableString('jobNamespace');
@@ -432,6 +432,7 @@ export function toOpenLineageRun(map: PropertyMap, facets: unknown): OpenLineage
     endedAt: r.nullableTimestamp('endedAt'),
     parentRunId: r.nullableString('parentRunId'),
     facets: toOpenLineageFacets(facets, id),
+    jobFacets: toOpenLineageFacets(jobFacets, `${id} job`),
     producers: r.stringList('producers').sort(),
     eventCount,
   };

@@ -447,8 +447,13 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
 
   function toRuns(rows: readonly RunRow[]): OpenLineageRun[] {
     if (rows.length === 0) return [];
-    const nodeIds = JSON.stringify(rows.map((r) => r.node_id));
-    const facetRows = prepare('SELECT * FROM ol_facets WHERE owner_id IN (SELECT value FROM json_each(?))').all(nodeIds) as FacetRow[];
+    // The job facets are kept on the job's Context (owner: its id), the run facets on the run node.
+    const jobContextIdOf = (row: RunRow): string | null =>
+      row.job_namespace !== null && row.job_name !== null ? openLineageJobContextId(row.job_namespace, row.job_name) : null;
+    const owners = [...new Set(rows.flatMap((r) => [r.node_id, ...(jobContextIdOf(r) === null ? [] : [jobContextIdOf(r)!])]))];
+    const facetRows = prepare('SELECT * FROM ol_facets WHERE owner_id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(owners),
+    ) as FacetRow[];
     const producerRows = prepare(
       'SELECT run_id, producer FROM ol_run_producers WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, producer',
     ).all(JSON.stringify(rows.map((r) => r.run_id))) as { run_id: string; producer: string }[];
@@ -468,6 +473,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         endedAt: row.ended_at,
         parentRunId: row.parent_run_id,
         facets: latestFacets(facetsBy.get(row.node_id) ?? [], 'ol_facets'),
+        jobFacets: latestFacets(facetsBy.get(jobContextIdOf(row) ?? '') ?? [], 'ol_facets'),
         producers: (producersBy.get(row.run_id) ?? []).sort(cmp),
         eventCount: row.event_count,
       };

@@ -872,6 +872,8 @@ export type OpenLineageEventKind =
 /** An OpenLineage job, identified by (namespace, name); in the graph a Context of type OpenLineageJob. */
 export type OpenLineageJob = {
   readonly __typename?: 'OpenLineageJob';
+  /** Job facets by name (`sql`, `jobType`, `sourceCodeLocation`, `documentation`...), as sent: for each name the value of the latest event naming the job (by eventTime, then event digest), over all its runs. Empty for a job only known from a parent facet. */
+  readonly facets: Scalars['JSON']['output'];
   /** The job's name, unique within its namespace. */
   readonly name: Scalars['String']['output'];
   /** The job's namespace (often the scheduler or the integration, e.g. `dbt`, `spark-namespace`). */
@@ -2408,6 +2410,7 @@ export type OpenLineageJobResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['OpenLineageJob'] = ResolversParentTypes['OpenLineageJob'],
 > = ResolversObject<{
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -147,6 +147,7 @@ export function registerLineageCommands(program: Command, setup: CommandSetup): 
           endedAt: (r.endedAt ?? null) as IsoTimestamp | null,
           parentRunId: r.parent?.runId ?? null,
           facets: r.facets as JsonObject,
+          jobFacets: (r.job?.facets ?? {}) as JsonObject,
           producers: r.producers,
           eventCount: r.eventCount,
         })),

@@ -729,7 +729,7 @@ export type ProvenanceQuery = {
       facets: unknown;
       producers: Array<string>;
       eventCount: number;
-      job: { namespace: string; name: string } | null;
+      job: { namespace: string; name: string; facets: unknown } | null;
       parent: { runId: string } | null;
     }>;
   };
@@ -1397,6 +1397,7 @@ export const ProvenanceDocument = new TypedDocumentString(`
       job {
         namespace
         name
+        facets
       }
       state
       startedAt

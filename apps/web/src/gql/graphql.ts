@@ -637,7 +637,7 @@ export type OpenLineageRunDetailsQuery = {
     facets: unknown;
     producers: Array<string>;
     eventCount: number;
-    job: { namespace: string; name: string } | null;
+    job: { namespace: string; name: string; facets: unknown } | null;
     parent: { id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null } | null;
     children: Array<{ id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null }>;
     events: {
@@ -2741,6 +2741,7 @@ export const OpenLineageRunDetailsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'facets' } },
                     ],
                   },
                 },

@@ -67,7 +67,11 @@ const run = {
     facets: { processing_engine: { name: 'dbt', version: '1.9.1' } },
     producers: ['https://github.com/OpenLineage/OpenLineage/tree/1.34.0/integration/dbt'],
     eventCount: 2,
-    job: { namespace: 'dbt', name: 'iris_analytics.model.iris_analytics.iris_clean' },
+    job: {
+      namespace: 'dbt',
+      name: 'iris_analytics.model.iris_analytics.iris_clean',
+      facets: { sql: { query: 'select * from raw.iris_measurements' } },
+    },
     parent: { id: 'olr_parent', runId: 'parent', state: 'COMPLETE', job: { namespace: 'airflow', name: 'iris_warehouse.dbt_run' } },
     children: [{ id: 'olr_child', runId: 'child', state: 'FAIL', job: { namespace: 'dbt', name: 'iris_analytics.test.not_null' } }],
     events: {
@@ -130,6 +134,10 @@ describe('OpenLineage in the lineage explorer', () => {
       '/lineage/olr_child',
     );
     expect(within(details).getByText('processing_engine')).toBeInTheDocument();
+    // The job's facets (the dbt model's SQL) under their own heading.
+    const jobFacets = within(details).getByRole('heading', { name: 'Job facets' }).nextElementSibling!;
+    expect(within(jobFacets as HTMLElement).getByText('sql')).toBeInTheDocument();
+    expect(jobFacets).toHaveTextContent('select * from raw.iris_measurements');
     expect(details).toHaveTextContent('Raw events (2)');
     expect(within(details).getByText('START', { selector: 'strong' })).toBeInTheDocument();
     expect(view.calls.find((c) => c.operationName === 'OpenLineageRunDetails')?.variables).toEqual({ runId: RUN.slice(4) });

@@ -22,6 +22,7 @@ const OpenLineageRunDetailsQuery = graphql(`
       job {
         namespace
         name
+        facets
       }
       parent {
         id
@@ -162,6 +163,12 @@ function RunDetails({ runId }: { readonly runId: string }) {
       </dl>
       <h4>Run facets</h4>
       <FacetList facets={run.facets} />
+      {run.job ? (
+        <>
+          <h4>Job facets</h4>
+          <FacetList facets={run.job.facets} />
+        </>
+      ) : null}
       <h4>
         Raw events ({run.eventCount}
         {run.eventCount > run.events.edges.length ? `, first ${run.events.edges.length}` : ''})

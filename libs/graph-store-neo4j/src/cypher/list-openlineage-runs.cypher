@@ -22,5 +22,8 @@ ORDER BY r.startedAt IS NULL, r.startedAt DESC, r.runId DESC
 LIMIT $limit
 OPTIONAL MATCH (f:OpenLineageFacet {ownerId: r.id})
 WITH r, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets
-RETURN r {.*} AS run, facets
+OPTIONAL MATCH (r)-[:ASSOCIATED_WITH]->(job:Context {type: 'OpenLineageJob'})
+OPTIONAL MATCH (jf:OpenLineageFacet {ownerId: job.id})
+WITH r, facets, collect(jf {.name, .value, .eventTime, .eventDigest}) AS jobFacets
+RETURN r {.*} AS run, facets, jobFacets
 ORDER BY r.startedAt IS NULL, r.startedAt DESC, r.runId DESC

@@ -264,6 +264,7 @@ export function openLineageContract(ctx: ContractContext): void {
         endedAt: at(5),
         parentRunId: null,
         facets: { nominalTime: { nominalStartTime: at(0) } },
+        jobFacets: {},
         producers: [start.producer],
         eventCount: 2,
       });
@@ -503,6 +504,56 @@ export function openLineageContract(ctx: ContractContext): void {
       expect((await store.findOpenLineageDataset(ns, 'tbl'))?.facets).toEqual({ schema: { fields: [{ name: 'a' }, { name: 'b' }] } });
     });
 
+    it('job facets are kept on the job as sent, the later event winning per name over all its runs, in any arrival order', async () => {
+      const store = ctx.store();
+      const sql = (query: string) => ({ _producer: 'https://example.com/dbt', _schemaURL: 'https://example.com/sql.json', query });
+      // dbt sends `_deleted: null` in job facets: kept exactly as sent.
+      const jobType = {
+        _producer: 'https://example.com/dbt',
+        _deleted: null,
+        integration: 'DBT',
+        jobType: 'MODEL',
+        processingType: 'BATCH',
+      };
+      const expected = { jobType, sql: sql('SELECT 2') };
+      for (const order of [
+        [0, 1, 2],
+        [2, 1, 0],
+        [1, 2, 0, 2, 1],
+      ]) {
+        const { ns, runId } = scenario('jobfacets');
+        const dbtJob = { namespace: ns, name: 'dbt.model.orders' };
+        const [first, second] = [runId(), runId()];
+        const records = [
+          openLineageRecord({
+            eventType: 'START',
+            eventTime: at(1),
+            job: { ...dbtJob, facets: { sql: sql('SELECT 1'), jobType } },
+            runId: first,
+          }),
+          openLineageRecord({
+            eventType: 'COMPLETE',
+            eventTime: at(2),
+            job: { ...dbtJob, facets: { sql: sql('SELECT 1') } },
+            runId: first,
+          }),
+          // A later run of the same job with a changed model: its sql replaces the earlier one; jobType stays.
+          openLineageRecord({ eventType: 'START', eventTime: at(5), job: { ...dbtJob, facets: { sql: sql('SELECT 2') } }, runId: second }),
+        ];
+        for (const i of order) await store.recordOpenLineageEvent(records[i]!);
+        const runs = await Promise.all([first, second].map((id) => store.getOpenLineageRun(id)));
+        expect(
+          runs.map((r) => r.jobFacets),
+          `order ${order.join(',')}`,
+        ).toEqual([expected, expected]);
+        const listed = await store.listOpenLineageRuns({ jobNamespace: ns });
+        expect(listed.items.map((r) => [r.runId, r.jobFacets])).toEqual([
+          [second, expected],
+          [first, expected],
+        ]);
+      }
+    });
+
     it('a parent facet creates a placeholder parent run with PART_OF, filled in by the parent’s own events', async () => {
       const store = ctx.store();
       const { ns, runId } = scenario('parent');
@@ -528,6 +579,8 @@ export function openLineageContract(ctx: ContractContext): void {
         endedAt: null,
         parentRunId: null,
         facets: {},
+        // Its job is only known from the child's parent facet, which carries no job facets.
+        jobFacets: {},
         producers: [],
         eventCount: 0,
       });

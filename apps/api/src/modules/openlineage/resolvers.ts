@@ -39,6 +39,7 @@ export const openLineageResolvers: Resolvers = {
     openLineageStats: (_root, _args, { services }) => services.openLineage.stats.snapshot(),
   },
   OpenLineageRun: {
+    job: (run) => (run.job ? { ...run.job, facets: run.jobFacets } : null),
     status: (run) => executionStatusOfOpenLineageState(run.state),
     parent: (run, _args, { services }) => (run.parentRunId ? services.openLineage.findRun(run.parentRunId) : null),
     children: async (run, _args, { services }) =>
