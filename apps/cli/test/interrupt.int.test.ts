@@ -48,3 +48,39 @@ it('stops the execution cleanly on Ctrl-C (SIGINT): the step and the execution e
   expect(show.execution.status).toBe('Stopped');
   expect(show.steps[0].status).toBe('Stopped');
 });
+
+it('exits at once with 130 on a second Ctrl-C while the step ignores SIGTERM; executions stop then ends the execution', async () => {
+  const child = spawn(process.execPath, [BIN, 'run', path.join(CLI_ROOT, 'test/fixtures/stubborn-pipeline.ts')], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NO_COLOR: '1', PEDIGREE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += String(c)));
+  const running = new Promise<void>((resolve) => {
+    child.stdout.on('data', (c) => {
+      stdout += String(c);
+      if (/Stubborn\s+Executing/.test(stdout)) resolve();
+    });
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await running;
+  const id = /Execution (ex_\w+) started/.exec(stdout)![1]!;
+  await new Promise((r) => setTimeout(r, 1000));
+  child.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(child.exitCode, 'the first Ctrl-C waits for the step to stop').toBeNull();
+  child.kill('SIGINT');
+  expect(await exited, stdout + stderr).toBe(130);
+  expect(stderr).toMatch(
+    /^stopping execution ex_\w+ \(Ctrl-C again to exit at once\)\ninterrupted; exiting without waiting \(the execution can be resumed or stopped later\)$/m,
+  );
+  expect(stderr).not.toMatch(/\n\s+at /);
+  // Left for later, as the message says: `executions stop` ends it (the step process is ended too).
+  const stopped = await pedigree(['executions', 'stop', id], { dataDir });
+  expect(stopped.code, stopped.stderr).toBe(0);
+  const show = JSON.parse((await pedigree(['executions', 'show', id, '--json'], { dataDir })).stdout);
+  expect(show.execution.status).toBe('Stopped');
+  expect(show.steps[0].status).not.toBe('Executing');
+});
