@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactIdFor, type ExecutionId, type PipelineVersionId, type StepExecutionId } from '@pedigree/domain';
 import type { GraphStore, RecordStepResultInput } from '@pedigree/graph-store';
-import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
+import { artifactIdKey, createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import Database from 'better-sqlite3';
 import { buildSyntheticGraph, createRandom } from './lineage-graph.ts';
 
@@ -300,7 +300,8 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       direction === 'UPSTREAM'
         ? 'SELECT e.from_key, walk.depth + 1 FROM walk JOIN edges e ON e.to_key = walk.key WHERE walk.depth < @depth'
         : 'SELECT e.to_key, walk.depth + 1 FROM walk JOIN edges e ON e.from_key = walk.key WHERE walk.depth < @depth';
-    const start = 'SELECT seq * 16, 0 FROM artifacts WHERE id = @start';
+    // Artifacts are found by id through their id key (schema version 4, see node-keys.ts).
+    const start = 'SELECT seq * 16, 0 FROM artifacts WHERE id_key = @startKey AND id = @start';
     const idsOnly = {
       UPSTREAM: raw.prepare(`WITH RECURSIVE walk(key, depth) AS (${start} UNION ${walk('UPSTREAM')} LIMIT @limit)
         SELECT key, MIN(depth) AS depth FROM walk GROUP BY key`),
@@ -322,7 +323,10 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       DOWNSTREAM: raw.prepare('SELECT e.from_key, e.to_key, e.type FROM json_each(?) v JOIN edges e ON e.from_key = v.value'),
     };
     const rawTraverse = (direction: 'UPSTREAM' | 'DOWNSTREAM', startId: string, depth: number): [number, boolean] => {
-      const nodes = rawNodes[direction].all({ start: startId, depth, limit: nodeLimit }) as { key: number; id: string }[];
+      const nodes = rawNodes[direction].all({ start: startId, startKey: artifactIdKey(startId), depth, limit: nodeLimit }) as {
+        key: number;
+        id: string;
+      }[];
       const idOf = new Map(nodes.map((n) => [n.key, n.id]));
       const edges = (rawEdges[direction].all(JSON.stringify([...idOf.keys()])) as { from_key: number; to_key: number; type: number }[])
         .filter((e) => idOf.has(e.from_key) && idOf.has(e.to_key))
@@ -330,8 +334,10 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
       return [nodes.length, nodes.length >= nodeLimit && edges.length >= 0];
     };
     const adjacency = loadAdjacency(raw);
-    const keyOfArtifact = raw.prepare('SELECT seq * 16 FROM artifacts WHERE id = ?').pluck(true);
-    const adjacencyIndexOf = new Map([...modelIds, ...datasetIds].map((id) => [id, adjacency.index.get(keyOfArtifact.get(id) as number)!]));
+    const keyOfArtifact = raw.prepare('SELECT seq * 16 FROM artifacts WHERE id_key = ? AND id = ?').pluck(true);
+    const adjacencyIndexOf = new Map(
+      [...modelIds, ...datasetIds].map((id) => [id, adjacency.index.get(keyOfArtifact.get(artifactIdKey(id), id) as number)!]),
+    );
     const seen = new Uint8Array(adjacency.index.size);
 
     // Warm the page cache and statement caches before timing.
@@ -355,7 +361,7 @@ export async function runLineageBenchmark(options: LineageBenchOptions): Promise
           });
           await timed(rawCte, () => rawTraverse(direction, id, depth));
           await timed(ids, () => {
-            const rows = idsOnly[direction].all({ start: id, depth, limit: nodeLimit });
+            const rows = idsOnly[direction].all({ start: id, startKey: artifactIdKey(id), depth, limit: nodeLimit });
             return [rows.length, rows.length >= nodeLimit];
           });
           await timed(mem, () => {

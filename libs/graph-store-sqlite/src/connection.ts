@@ -1,6 +1,7 @@
-import { StoreUnavailableError, nowIso } from '@pedigree/domain';
+import { StoreCorruptError, StoreUnavailableError, nowIso } from '@pedigree/domain';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, artifactIdKey } from './node-keys.ts';
 
 /** Default wait for another process's write lock before STORE_UNAVAILABLE. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -30,6 +31,8 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database.Data
     // a 600-step ingest batch checkpointed at almost every commit, ~30% of commit CPU.
     // Durability does not depend on it (a commit is durable once its WAL frames are synced).
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // artifacts.id_key of an id, for migration 4 and reads that look artifacts up over a JSON list.
+    db.function(ARTIFACT_ID_KEY_FUNCTION, { deterministic: true }, (id: unknown) => (typeof id === 'string' ? artifactIdKey(id) : 0));
     migrate(db);
     return db;
   } catch (error) {
@@ -38,9 +41,24 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database.Data
   }
 }
 
-/** Applies every migration newer than the recorded schema version, in order, in one write transaction. */
+/**
+ * Applies every migration newer than the recorded schema version, in order, in one write
+ * transaction. Foreign keys are off meanwhile (a migration that rebuilds a table drops and renames
+ * tables other tables reference, which SQLite's own procedure does with them off) and checked
+ * over the whole database before the transaction commits: a violation rolls the migration back.
+ */
 export function migrate(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return migrateWithoutForeignKeys(db);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateWithoutForeignKeys(db: Database.Database): number {
   const apply = db.transaction(() => {
     const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
     if (current > SCHEMA_VERSION) {
@@ -53,6 +71,11 @@ export function migrate(db: Database.Database): number {
       if (m.version <= current) continue;
       db.exec(m.sql);
       record.run(m.version, m.name, nowIso());
+    }
+    if (current < SCHEMA_VERSION) {
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0)
+        throw new StoreCorruptError(`migrating the database to version ${SCHEMA_VERSION} left ${violations.length} foreign key violations`);
     }
     return SCHEMA_VERSION;
   });

@@ -6,3 +6,4 @@ export {
   type WriteBatchInfo,
 } from './sqlite-graph-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
+export { artifactIdKey } from './node-keys.ts';

@@ -1,5 +1,5 @@
 import { ID_PREFIX } from '@pedigree/domain';
-import { EDGE_TYPE_CODES, KEYED_NODE_TABLES, KIND_SLOTS, NODE_KIND_CODES } from './node-keys.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, KEYED_NODE_TABLES, KIND_SLOTS, NODE_KIND_CODES } from './node-keys.ts';
 
 /**
  * Forward-only schema migrations, applied in order at open and recorded in `schema_migrations`.
@@ -333,11 +333,77 @@ DROP TABLE step_artifacts;
 ALTER TABLE step_artifacts_v3 RENAME TO step_artifacts;
 `;
 
+/*
+ * Version 4: artifacts are found by an integer key taken from the id (see artifactIdKey in
+ * node-keys.ts) under a plain index, instead of a UNIQUE index on the TEXT id: the hash ids land
+ * at random positions of that index, so every ingest commit rewrote most of its pages. The table
+ * is rebuilt (SQLite cannot drop a column constraint); seq, the rowid that node keys and the
+ * full-text index use, is kept. model_packages is rebuilt too: its REFERENCES artifacts(id) needs
+ * a unique parent key, so that foreign key goes (registerModelPackage checks the artifact exists,
+ * inside the same write transaction). Uniqueness of an artifact id, i.e. of (uri, digest), is kept
+ * by the writers: each checks by id_key + id and inserts only when absent, under the write lock.
+ * Runs with foreign keys off and checked before commit (see migrate in connection.ts).
+ */
+const artifactIdKeys = `
+CREATE TABLE artifacts_v4 (
+  seq                  INTEGER PRIMARY KEY,
+  id                   TEXT NOT NULL,
+  id_key               INTEGER NOT NULL,
+  uri                  TEXT NOT NULL,
+  digest               TEXT NOT NULL,
+  type                 TEXT NOT NULL,
+  name                 TEXT NOT NULL,
+  size                 INTEGER NOT NULL,
+  properties           TEXT NOT NULL,
+  created_at           TEXT NOT NULL,
+  previous_version_id  TEXT
+);
+INSERT INTO artifacts_v4 (seq, id, id_key, uri, digest, type, name, size, properties, created_at, previous_version_id)
+  SELECT seq, id, ${ARTIFACT_ID_KEY_FUNCTION}(id), uri, digest, type, name, size, properties, created_at, previous_version_id
+  FROM artifacts ORDER BY seq;
+DROP TABLE artifacts;
+ALTER TABLE artifacts_v4 RENAME TO artifacts;
+-- Every lookup by id: WHERE id_key = ? AND id = ?.
+CREATE INDEX artifacts_id_key ON artifacts (id_key);
+-- findArtifact (latest at a URI), the previous-version link and listArtifacts by uri prefix.
+CREATE INDEX artifacts_uri ON artifacts (uri, created_at, seq);
+-- listArtifacts: newest first, optionally by type.
+CREATE INDEX artifacts_created ON artifacts (created_at, id);
+CREATE INDEX artifacts_type_created ON artifacts (type, created_at, id);
+
+CREATE TABLE model_packages_v4 (
+  id                 TEXT PRIMARY KEY,
+  group_name         TEXT NOT NULL,
+  version            INTEGER NOT NULL,
+  approval_status    TEXT NOT NULL,
+  -- An artifact id; no foreign key (artifacts.id is not a unique key): checked by registerModelPackage.
+  model_artifact_id  TEXT NOT NULL,
+  step_execution_id  TEXT REFERENCES step_executions(id),
+  description        TEXT,
+  metrics            TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  node_key           INTEGER,
+  UNIQUE (group_name, version),
+  UNIQUE (group_name, model_artifact_id)
+);
+INSERT INTO model_packages_v4 (rowid, id, group_name, version, approval_status, model_artifact_id, step_execution_id, description, metrics, created_at, node_key)
+  SELECT rowid, id, group_name, version, approval_status, model_artifact_id, step_execution_id, description, metrics, created_at, node_key
+  FROM model_packages ORDER BY rowid;
+DROP TABLE model_packages;
+ALTER TABLE model_packages_v4 RENAME TO model_packages;
+-- listModelPackages newest first; listModelPackagesByArtifact.
+CREATE INDEX model_packages_created ON model_packages (created_at, id);
+CREATE INDEX model_packages_artifact ON model_packages (model_artifact_id);
+-- Node key -> row (traversal results, edge ends); the next key of the kind (its MAX).
+CREATE UNIQUE INDEX model_packages_node_key ON model_packages (node_key);
+`;
+
 /** Ordered, forward-only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'openlineage', sql: openLineage },
   { version: 3, name: 'integer node keys for edges and channel bindings', sql: integerNodeKeys },
+  { version: 4, name: 'artifacts found by an integer id key, no unique index on the id', sql: artifactIdKeys },
 ];
 
 /** The schema version this code writes. */

@@ -99,15 +99,35 @@ export function createNodeKeyLookup(
   kindOf: (id: string) => NodeKind | null,
 ): (id: string) => number | undefined {
   const statementFor = (kind: NodeKind): Statement => {
-    if (kind === 'Artifact') return prepare(`SELECT seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} AS key FROM artifacts WHERE id = ?`);
+    if (kind === 'Artifact')
+      return prepare(`SELECT seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} AS key FROM artifacts WHERE id_key = ? AND id = ?`);
     const t = KEYED_NODE_TABLES.find((k) => k.kind === kind)!;
     return prepare(`SELECT node_key AS key FROM ${t.table} WHERE ${t.idColumn} = ?`);
   };
   return (id) => {
     const kind = kindOf(id);
     if (kind === null) return undefined;
+    const params = kind === 'Artifact' ? [artifactIdKey(id), id] : [id];
     // A row without a key (written without one by mistake) counts as absent: an edge to it
     // could never be read back.
-    return (statementFor(kind).get(id) as { key: number | null } | undefined)?.key ?? undefined;
+    return (statementFor(kind).get(...params) as { key: number | null } | undefined)?.key ?? undefined;
   };
 }
+
+/*
+ * Artifact id keys (schema version 4). An artifact id is `ar_<32 hex>` of a sha256; its `id`
+ * column has no UNIQUE index any more (an index on the 34-byte text took every insert at a random
+ * position and dominated the bytes written per ingest commit). Instead `artifacts.id_key` holds
+ * the first 13 hex digits (52 bits: a safe JS integer) under a plain index, and every lookup by id
+ * reads `WHERE id_key = ? AND id = ?`: two ids sharing a key are told apart by the second term.
+ * Stored data: never change how the key is made.
+ */
+const ARTIFACT_ID_KEY_SOURCE = /^ar_[0-9a-f]{13}/;
+
+/** The `artifacts.id_key` of an artifact id; 0 for a string that is not a well-formed artifact id (no row has such an id). */
+export function artifactIdKey(id: string): number {
+  return typeof id === 'string' && ARTIFACT_ID_KEY_SOURCE.test(id) ? parseInt(id.slice(3, 16), 16) : 0;
+}
+
+/** The SQL function the same key is available as on the store's connections (migration 4, reads over JSON id lists). */
+export const ARTIFACT_ID_KEY_FUNCTION = 'pedigree_artifact_id_key';

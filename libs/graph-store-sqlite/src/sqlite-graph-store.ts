@@ -92,7 +92,7 @@ import {
   type PipelineVersionRow,
   type StepExecutionRow,
 } from './mappers.ts';
-import { EDGE_TYPE_CODES, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactIdKey, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
 import { createOpenLineageTables, type OpenLineageTables } from './openlineage.ts';
 import { createTraverser, type Traverser } from './traversal.ts';
 
@@ -365,10 +365,11 @@ class SqliteGraphStore implements GraphStore {
       // earlier version at the URI, then a plain INSERT carrying the link: the row is written once.
       // (An INSERT ... SELECT that reads the table it writes makes SQLite stage the row in a temp
       // table first, and an UPDATE after the INSERT rewrote the row.)
-      artifactSeq: prepare('SELECT seq FROM artifacts WHERE id = ?').pluck(true),
+      // By id_key + id (schema version 4): the key's index, then the row's id.
+      artifactSeq: prepare('SELECT seq FROM artifacts WHERE id_key = ? AND id = ?').pluck(true),
       previousVersion: prepare('SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1').pluck(true),
       insertArtifact: prepare(
-        `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO artifacts (id, id_key, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       linkArtifact: prepare(
         `INSERT INTO step_artifacts (step_key, direction, name, artifact_seq) VALUES (?, ?, ?, ?)
@@ -1106,13 +1107,18 @@ class SqliteGraphStore implements GraphStore {
     const seen = known?.get(key);
     if (seen !== undefined) return seen;
     const id = artifactIdFor(input.uri, input.digest);
-    let seq = this.#hot.artifactSeq.get(id) as number | undefined;
+    const idKey = artifactIdKey(id);
+    // Check, then insert: artifacts.id has no unique index (schema version 4), so this check
+    // under the write lock (every write runs in a BEGIN IMMEDIATE group commit) is what keeps one
+    // row per id, i.e. per (uri, digest).
+    let seq = this.#hot.artifactSeq.get(idKey, id) as number | undefined;
     if (seq === undefined) {
       const properties = input.properties ?? {};
       const previous = (this.#hot.previousVersion.get(input.uri) as string | undefined) ?? null;
       seq = Number(
         this.#hot.insertArtifact.run(
           id,
+          idKey,
           input.uri,
           input.digest,
           input.type,
@@ -1132,8 +1138,8 @@ class SqliteGraphStore implements GraphStore {
     return ref;
   }
 
-  #artifactRow(id: string): ArtifactRow {
-    return this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id)!;
+  #artifactRow(id: string): ArtifactRow | undefined {
+    return this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id_key = ? AND id = ?', artifactIdKey(id), id);
   }
 
   upsertArtifact: GraphStore['upsertArtifact'] = async (input) => {
@@ -1148,7 +1154,7 @@ class SqliteGraphStore implements GraphStore {
       const deferred = newDeferredRows();
       const { id } = this.#ensureArtifact(input, at, deferred);
       this.#insertDeferred(deferred);
-      return toArtifact(this.#artifactRow(id));
+      return toArtifact(this.#artifactRow(id)!);
     });
   };
 
@@ -1159,13 +1165,13 @@ class SqliteGraphStore implements GraphStore {
       const deferred = newDeferredRows();
       const ids = inputs.map((input) => this.#ensureArtifact(input, at, deferred).id);
       this.#insertDeferred(deferred);
-      return ids.map((id) => toArtifact(this.#artifactRow(id)));
+      return ids.map((id) => toArtifact(this.#artifactRow(id)!));
     });
   };
 
   getArtifact: GraphStore['getArtifact'] = (id) =>
     this.#read('getArtifact', () => {
-      const row = this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', id);
+      const row = this.#artifactRow(id);
       if (!row) throw new NotFoundError('Artifact', id);
       return toArtifact(row);
     });
@@ -1173,7 +1179,11 @@ class SqliteGraphStore implements GraphStore {
   getArtifacts: GraphStore['getArtifacts'] = async (ids) => {
     requireIds('ids', ids);
     return this.#read('getArtifacts', () => {
-      const rows = this.#all<ArtifactRow>('SELECT * FROM artifacts WHERE id IN (SELECT value FROM json_each(?))', json(ids));
+      const rows = this.#all<ArtifactRow>(
+        `SELECT a.* FROM (SELECT DISTINCT value FROM json_each(?)) v
+           CROSS JOIN artifacts a ON a.id_key = ${ARTIFACT_ID_KEY_FUNCTION}(v.value) AND a.id = v.value`,
+        json(ids),
+      );
       const byId = new Map(rows.map((r) => [r.id, toArtifact(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -1184,7 +1194,7 @@ class SqliteGraphStore implements GraphStore {
     return this.#read('findArtifact', () => {
       const row =
         query.digest != null
-          ? this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE id = ?', artifactIdFor(query.uri, query.digest))
+          ? this.#artifactRow(artifactIdFor(query.uri, query.digest))
           : this.#get<ArtifactRow>('SELECT * FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1', query.uri);
       return row ? toArtifact(row) : null;
     });
@@ -1255,7 +1265,8 @@ class SqliteGraphStore implements GraphStore {
     return this.#read('getArtifactProducers', () => {
       // The original producer wins over cache hits that re-declared the same outputs.
       const rows = this.#all<StepExecutionRow & { artifact_id: string }>(
-        `SELECT a.id AS artifact_id, s.* FROM (SELECT DISTINCT value FROM json_each(?)) v CROSS JOIN artifacts a ON a.id = v.value
+        `SELECT a.id AS artifact_id, s.* FROM (SELECT DISTINCT value FROM json_each(?)) v
+           CROSS JOIN artifacts a ON a.id_key = ${ARTIFACT_ID_KEY_FUNCTION}(v.value) AND a.id = v.value
            CROSS JOIN edges e ON e.to_key = a.seq * 16 AND e.type = ${EDGE_TYPE_CODES.PRODUCED}
            CROSS JOIN step_executions s ON s.node_key = e.from_key
          ORDER BY s.cache_hit, s.started_at, s.id`,
@@ -1360,16 +1371,18 @@ class SqliteGraphStore implements GraphStore {
           scope.pipelineName,
         );
       } else if ('artifactId' in scope) {
-        if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', scope.artifactId)) throw new NotFoundError('Artifact', scope.artifactId);
+        const artifactKeys = [artifactIdKey(scope.artifactId), scope.artifactId] as const;
+        if (!this.#get('SELECT 1 FROM artifacts WHERE id_key = ? AND id = ?', ...artifactKeys))
+          throw new NotFoundError('Artifact', scope.artifactId);
         // Everything downstream along the data flow, unbounded: UNION keeps a visited set, so cycles end.
         rows = this.#all(
           `WITH RECURSIVE down(key) AS (
-             SELECT seq * 16 FROM artifacts WHERE id = ? UNION
+             SELECT seq * 16 FROM artifacts WHERE id_key = ? AND id = ? UNION
              SELECT e.to_key FROM down CROSS JOIN edges e ON e.from_key = down.key
              WHERE e.type IN (${EDGE_TYPE_CODES.CONSUMED_BY}, ${EDGE_TYPE_CODES.PRODUCED}, ${EDGE_TYPE_CODES.DERIVED_FROM})
            )
            UPDATE step_executions SET invalidated = 1 WHERE node_key IN (SELECT key FROM down) AND ${reusable} RETURNING id`,
-          scope.artifactId,
+          ...artifactKeys,
         );
       } else {
         throw new InvalidArgumentError(
@@ -1406,8 +1419,10 @@ class SqliteGraphStore implements GraphStore {
       throw new ValidationError('model package', [{ path: 'metrics', message: 'must be a JSON object' }]);
     const at = atOrNow(input.at);
     return this.#write('registerModelPackage', () => {
-      if (!this.#get('SELECT 1 FROM artifacts WHERE id = ?', input.modelArtifactId))
-        throw new NotFoundError('Artifact', input.modelArtifactId);
+      // model_packages has no foreign key to artifacts (schema version 4): this check, in the
+      // same write transaction as the insert, is what keeps a package's artifact existing.
+      const artifactSeq = this.#hot.artifactSeq.get(artifactIdKey(input.modelArtifactId), input.modelArtifactId) as number | undefined;
+      if (artifactSeq === undefined) throw new NotFoundError('Artifact', input.modelArtifactId);
       if (input.stepExecutionId && !this.#stepRow(input.stepExecutionId)) throw new NotFoundError('StepExecution', input.stepExecutionId);
       const existing = this.#get<ModelPackageRow>(
         'SELECT * FROM model_packages WHERE group_name = ? AND model_artifact_id = ?',
@@ -1442,8 +1457,8 @@ class SqliteGraphStore implements GraphStore {
       );
       this.#run(
         `INSERT OR IGNORE INTO edges (from_key, type, to_key)
-         SELECT a.seq * 16, ${EDGE_TYPE_CODES.PACKAGED_AS}, m.node_key FROM artifacts a, model_packages m WHERE a.id = ? AND m.id = ?`,
-        input.modelArtifactId,
+         SELECT ?, ${EDGE_TYPE_CODES.PACKAGED_AS}, m.node_key FROM model_packages m WHERE m.id = ?`,
+        artifactKey(artifactSeq),
         id,
       );
       const row = this.#get<ModelPackageRow>('SELECT * FROM model_packages WHERE id = ?', id)!;

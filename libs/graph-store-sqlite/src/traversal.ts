@@ -2,7 +2,7 @@ import { EDGE_TYPES, NotFoundError, type LineageEdge, type LineageNode } from '@
 import { isReturnedNode, type NormalizedTraverseQuery, type TraverseResult } from '@pedigree/graph-store';
 import type { Statement } from 'better-sqlite3';
 import { NODE_SELECTS, nodeKindOf, toLineageNode, type NodeKind, type NodeRow } from './mappers.ts';
-import { EDGE_TYPE_CODES, artifactSeq, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactSeq, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
 
 /*
  * Bounded breadth-first traversal as one recursive CTE over integer node keys, read as a stream.
@@ -71,7 +71,12 @@ export function createTraverser(prepare: (sql: string) => Statement): Traverser 
   /** Rows of `kind` whose `column` is in `values` (a JSON array). */
   function readRows(kind: NodeKind, column: string, values: readonly (string | number)[]): NodeRow[] {
     const s = NODE_SELECTS[kind];
-    return prepare(`SELECT ${s.columns}, 0 AS depth FROM json_each(?) v CROSS JOIN ${s.table} t ON t.${column} = v.value`).all(
+    // Artifacts by id: through their id key (schema version 4, see node-keys.ts).
+    const on =
+      kind === 'Artifact' && column === 'id'
+        ? `t.id_key = ${ARTIFACT_ID_KEY_FUNCTION}(v.value) AND t.id = v.value`
+        : `t.${column} = v.value`;
+    return prepare(`SELECT ${s.columns}, 0 AS depth FROM json_each(?) v CROSS JOIN ${s.table} t ON ${on}`).all(
       JSON.stringify(values),
     ) as NodeRow[];
   }
