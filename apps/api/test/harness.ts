@@ -45,6 +45,7 @@ export interface HarnessOptions {
   readonly wrapStore?: (store: GraphStore) => GraphStore;
   readonly anonymousAccess?: boolean;
   readonly maxBodyBytes?: number;
+  readonly corsOrigins?: readonly string[];
   readonly logger?: Logger;
   readonly projectRoot?: string;
 }
@@ -68,6 +69,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     anonymousAccess: options.anonymousAccess ?? false,
     dataDir,
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
   });
   const fetchApp = (pathname: string, init?: RequestInit): Promise<Response> =>
     Promise.resolve(app.yoga.fetch(new URL(`http://yoga${pathname}`), init ?? {}));

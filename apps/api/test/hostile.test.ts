@@ -220,6 +220,51 @@ describe('on a loopback server with anonymous editor access', () => {
     }
   });
 
+  it('a page of another origin gets no CORS approval: its preflight carries no Access-Control-Allow-Origin, nor does a response', async () => {
+    const h = await createHarness({ anonymousAccess: true });
+    try {
+      const preflight = await h.fetch('/graphql', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://evil.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-graphql-yoga-csrf',
+        },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+      // Even if a browser sent the request, the answer would not be readable by the page.
+      const response = await h.fetch('/graphql', {
+        method: 'POST',
+        headers: { origin: 'http://evil.example', 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
+        body: JSON.stringify({ query: '{ viewer { name } }' }),
+      });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('configured origins (PEDIGREE_CORS_ORIGINS) are approved, without credentials; others are not', async () => {
+    const h = await createHarness({ anonymousAccess: true, corsOrigins: ['https://notebooks.example.com', 'http://localhost:8888'] });
+    try {
+      const preflight = (origin: string): Promise<Response> =>
+        h.fetch('/graphql', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        });
+      const allowed = await preflight('http://localhost:8888');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:8888');
+      expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+      const other = await preflight('http://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
+      expect(['null', null]).toContain(other.headers.get('access-control-allow-origin'));
+    } finally {
+      await h.close();
+    }
+  });
+
   it('masks unexpected errors and logs them with the request id', async () => {
     const lines: Record<string, unknown>[] = [];
     const destination = new Writable({

@@ -34,6 +34,24 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads PEDIGREE_CORS_ORIGINS as a list of origins (default none) and names a bad entry', () => {
+    expect(loadConfig({}, { cwd }).corsOrigins).toEqual([]);
+    expect(loadConfig({ PEDIGREE_CORS_ORIGINS: ' https://notebooks.example.com, http://localhost:8888 ,' }, { cwd }).corsOrigins).toEqual([
+      'https://notebooks.example.com',
+      'http://localhost:8888',
+    ]);
+    const star = errorOf(() => loadConfig({ PEDIGREE_CORS_ORIGINS: '*' }, { cwd }));
+    expect(star.message).toMatch(/PEDIGREE_CORS_ORIGINS: "\*" is not allowed: list the origins/);
+    const path = errorOf(() => loadConfig({ PEDIGREE_CORS_ORIGINS: 'https://ok.example, https://notebooks.example.com/lab' }, { cwd }));
+    expect(path.message).toMatch(
+      /"https:\/\/notebooks\.example\.com\/lab" is not an origin \(scheme:\/\/host\[:port\], no path or trailing slash: https:\/\/notebooks\.example\.com\)/,
+    );
+    expect(errorOf(() => loadConfig({ PEDIGREE_CORS_ORIGINS: 'ftp://files.example' }, { cwd })).message).toMatch(
+      /must start with http:\/\/ or https:\/\//,
+    );
+    expect(errorOf(() => loadConfig({ PEDIGREE_CORS_ORIGINS: 'notebooks' }, { cwd })).message).toMatch(/"notebooks" is not an origin like/);
+  });
+
   it('reads every variable and resolves the data directory against cwd', () => {
     const config = loadConfig(
       {

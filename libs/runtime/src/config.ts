@@ -53,6 +53,11 @@ export interface PedigreeConfig {
   readonly maxParallelSteps: number;
   /** Largest accepted HTTP request body in bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * Browser origins (`scheme://host[:port]`) allowed to call the GraphQL API cross-origin (CORS).
+   * Empty (the default): same-origin only.
+   */
+  readonly corsOrigins: readonly string[];
   /** Run the iris demo once when the store is empty. */
   readonly demo: boolean;
   /** How long a SIGTERM waits for in-flight requests before closing anyway. */
@@ -85,6 +90,12 @@ export const CONFIG_VARIABLES = [
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
   { name: 'PEDIGREE_MAX_PARALLEL_STEPS', default: '4', description: 'Steps run at once per execution (1-64).' },
   { name: 'PEDIGREE_MAX_BODY_BYTES', default: '2097152', description: 'Largest HTTP request body accepted (bytes).' },
+  {
+    name: 'PEDIGREE_CORS_ORIGINS',
+    default: '',
+    description:
+      'Comma-separated browser origins (`https://notebooks.example.com`) allowed to call the GraphQL API from their pages. Unset: same-origin only (the bundled UI).',
+  },
   { name: 'PEDIGREE_DEMO', default: 'true', description: 'Upsert and run the iris demo once on an empty store.' },
   { name: 'PEDIGREE_SHUTDOWN_GRACE_MS', default: '10000', description: 'How long SIGTERM waits for requests in flight.' },
   {
@@ -133,6 +144,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PEDIGREE_MAX_PARALLEL_STEPS: intVar(1, 64).default(4),
   PEDIGREE_MAX_BODY_BYTES: intVar(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  PEDIGREE_CORS_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value.split(',').map((o) => o.trim())) {
+        if (entry === '') continue;
+        const problem = originProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} ${problem}` });
+        else origins.push(entry);
+      }
+      return origins;
+    })
+    .optional(),
   PEDIGREE_DEMO: boolVar.default(true),
   PEDIGREE_SHUTDOWN_GRACE_MS: intVar(0, 600_000).default(10_000),
   PEDIGREE_OPENLINEAGE_URL: z
@@ -223,12 +247,24 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     maxParallelSteps: e.PEDIGREE_MAX_PARALLEL_STEPS,
     maxBodyBytes: e.PEDIGREE_MAX_BODY_BYTES,
+    corsOrigins: e.PEDIGREE_CORS_ORIGINS ?? [],
     demo: e.PEDIGREE_DEMO,
     shutdownGraceMs: e.PEDIGREE_SHUTDOWN_GRACE_MS,
     openLineage: e.PEDIGREE_OPENLINEAGE_URL
       ? { url: e.PEDIGREE_OPENLINEAGE_URL, apiKey: e.PEDIGREE_OPENLINEAGE_API_KEY ?? null, namespace: e.PEDIGREE_OPENLINEAGE_NAMESPACE }
       : null,
   };
+}
+
+/** Why `entry` is not a browser origin (`scheme://host[:port]`, as the Origin header sends it), or null. */
+function originProblem(entry: string): string | null {
+  if (entry === '*')
+    return 'is not allowed: list the origins (a wildcard would let any web page use the API with the browser of whoever runs it)';
+  if (!URL.canParse(entry)) return 'is not an origin like https://notebooks.example.com';
+  const url = new URL(entry);
+  if (!/^https?:$/.test(url.protocol)) return 'must start with http:// or https://';
+  if (url.origin !== entry) return `is not an origin (scheme://host[:port], no path or trailing slash: ${url.origin})`;
+  return null;
 }
 
 function configError(problems: readonly { name: string; text: string }[]): ConfigurationError {

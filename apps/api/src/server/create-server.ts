@@ -49,6 +49,7 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
     anonymousAccess,
     dataDir: config.dataDir,
     maxBodyBytes: config.maxBodyBytes,
+    corsOrigins: config.corsOrigins,
   });
   const serveReport = createReportRoute({ store: runtime.store, authenticator: api.authenticator, logger });
   const serveOpenLineage = createOpenLineageRoute({

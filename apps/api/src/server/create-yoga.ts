@@ -41,6 +41,8 @@ export interface CreateApiOptions {
   readonly dataDir: string;
   /** Largest accepted request body; default 2 MiB. */
   readonly maxBodyBytes?: number;
+  /** Origins allowed to call the API cross-origin from a browser; default none (same-origin only). */
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface ApiApp {
@@ -157,6 +159,11 @@ export function createApi(options: CreateApiOptions): ApiApp {
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: { title: 'Pedigree GraphQL', defaultQuery: DEFAULT_QUERY },
     landingPage: false,
+    // Same-origin only unless origins are configured. Yoga's default reflects any Origin with
+    // credentials allowed, which would let any web page a user opens drive a loopback server
+    // (anonymous editor) through their browser: the CSRF header check alone cannot stop a page
+    // whose preflight the server approves.
+    cors: corsOptions(options.corsOrigins ?? []),
     logging: false,
     // Batching would multiply every per-request limit by the batch size.
     batching: false,
@@ -197,6 +204,13 @@ export function createApi(options: CreateApiOptions): ApiApp {
   });
 
   return { yoga, services, authenticator };
+}
+
+/** Yoga's CORS setting for the configured origins: none means no CORS headers at all. */
+function corsOptions(origins: readonly string[]): false | { origin: string[]; credentials: boolean; methods: string[]; maxAge: number } {
+  if (origins.length === 0) return false;
+  // Bearer tokens, not cookies: credentials are not needed cross-origin.
+  return { origin: [...origins], credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
 }
 
 /**
