@@ -1,4 +1,5 @@
-// Vite: the dev server proxies /graphql to the API (default :4000, PEDIGREE_API to change it);
+// Vite: the dev server proxies /graphql and /api (report downloads, OpenLineage) to the API
+// (default :4000, PEDIGREE_API to change it);
 // `vite build` writes apps/web/dist, which the API serves at `/`.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -8,7 +9,7 @@ const api = process.env['PEDIGREE_API'] ?? 'http://127.0.0.1:4000';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/graphql': { target: api, changeOrigin: true } },
+    proxy: { '/graphql': { target: api, changeOrigin: true }, '/api': { target: api, changeOrigin: true } },
   },
   build: {
     outDir: 'dist',
