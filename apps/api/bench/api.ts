@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--rounds N] [--connections N] [--cpu-prof DIR]`
+ * `npm run bench:api [-- --json] [--artifacts N] [--duration S] [--rounds N] [--connections N] [--cpu-prof DIR] [--data-dir DIR]`
  *
  * 1. Builds the lineage benchmark's synthetic graph (default 100,000 artifacts) by running
  *    `npm run bench:lineage -- --keep` and takes over its database file as a data directory.
@@ -15,7 +15,7 @@
  * process below 500 MB resident. The exit code is 0 either way, 1 on a crash.
  */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     // Writes V8 CPU profiles of the API process (node --cpu-prof) into this directory.
     'cpu-prof': { type: 'string' },
+    // Keeps the built graph's data directory here and, when it already holds one, measures it
+    // again without rebuilding (faster iterations; the service has settled it the first time).
+    'data-dir': { type: 'string' },
   },
 });
 const log = (message: string): void => {
@@ -48,30 +51,54 @@ const QUERY = `query Upstream($id: ID!) {
   lineage(startIds: [$id], direction: UPSTREAM, maxDepth: 10) { truncated nodes { id type label depth } edges { from to type } }
 }`;
 
+/** Written next to the store of a built graph, for a later run with the same --data-dir. */
+const GRAPH_FACTS_FILE = 'bench-graph.json';
+
+interface GraphFacts {
+  readonly artifacts: number;
+  readonly totalEdges: number;
+}
+
+/** Builds the lineage benchmark's graph and takes its database file over as `dataDir`'s store. */
+async function buildGraph(work: string, dataDir: string): Promise<GraphFacts> {
+  log(`building the ${values.artifacts}-artifact lineage graph (npm run bench:lineage -- --keep) ...`);
+  const built = spawnSync(
+    'npm',
+    ['run', '--silent', 'bench:lineage', '--', '--json', '--keep', '--samples', '1', '--artifacts', values.artifacts, '--tmp', work],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const line = built.stdout.trim().split('\n').at(-1) ?? '';
+  if (built.status !== 0 || !line.startsWith('{')) throw new Error(`bench:lineage failed: ${built.stderr}`);
+  const graph = JSON.parse(line) as GraphFacts & { file: string };
+  const runtime = await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createSilentLogger() });
+  await runtime.close();
+  // Take the graph over as the store of a data directory (after the runtime created its layout).
+  for (const suffix of ['-wal', '-shm']) rmSync(path.join(dataDir, `pedigree.db${suffix}`), { force: true });
+  copyFileSync(graph.file, path.join(dataDir, 'pedigree.db'));
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(`${graph.file}${suffix}`)) copyFileSync(`${graph.file}${suffix}`, path.join(dataDir, `pedigree.db${suffix}`));
+
+  const facts: GraphFacts = { artifacts: graph.artifacts, totalEdges: graph.totalEdges };
+  writeFileSync(path.join(dataDir, GRAPH_FACTS_FILE), `${JSON.stringify(facts)}\n`);
+  return facts;
+}
+
+/** The figures of a graph built by an earlier run with the same --data-dir. */
+function reusedGraph(dataDir: string): GraphFacts {
+  log(`measuring the graph already in ${dataDir} (built by an earlier run with --data-dir)`);
+  return JSON.parse(readFileSync(path.join(dataDir, GRAPH_FACTS_FILE), 'utf8')) as GraphFacts;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'pedigree-bench-api-'));
-  const dataDir = path.join(work, 'data');
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : path.join(work, 'data');
   try {
-    log(`building the ${values.artifacts}-artifact lineage graph (npm run bench:lineage -- --keep) ...`);
-    const built = spawnSync(
-      'npm',
-      ['run', '--silent', 'bench:lineage', '--', '--json', '--keep', '--samples', '1', '--artifacts', values.artifacts, '--tmp', work],
-      {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    const line = built.stdout.trim().split('\n').at(-1) ?? '';
-    if (built.status !== 0 || !line.startsWith('{')) throw new Error(`bench:lineage failed: ${built.stderr}`);
-    const graph = JSON.parse(line) as { file: string; artifacts: number; totalEdges: number };
-    const runtime = await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createSilentLogger() });
-    await runtime.close();
-    // Take the graph over as the store of a data directory (after the runtime created its layout).
-    for (const suffix of ['-wal', '-shm']) rmSync(path.join(dataDir, `pedigree.db${suffix}`), { force: true });
-    copyFileSync(graph.file, path.join(dataDir, 'pedigree.db'));
-    for (const suffix of ['-wal', '-shm'])
-      if (existsSync(`${graph.file}${suffix}`)) copyFileSync(`${graph.file}${suffix}`, path.join(dataDir, `pedigree.db${suffix}`));
+    const reused = values['data-dir'] !== undefined && existsSync(path.join(dataDir, GRAPH_FACTS_FILE));
+    const graph = reused ? reusedGraph(dataDir) : await buildGraph(work, dataDir);
 
     const store = (await createRuntime(loadConfig({ PEDIGREE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createSilentLogger() }))
       .store;
