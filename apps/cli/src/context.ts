@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type * as RuntimeModule from '@pedigree/runtime';
 import type { PedigreeConfig, Runtime } from '@pedigree/runtime';
@@ -50,6 +51,9 @@ export async function withRuntime<T>(
   options: { readonly create?: boolean } = {},
 ): Promise<T> {
   const config = await cliConfig(ctx, overrides);
+  const named = ctx.globals.dataDir !== undefined ? '--data-dir' : 'PEDIGREE_DATA_DIR';
+  const found = await stat(config.dataDir).catch(() => null);
+  if (found && !found.isDirectory()) throw usageError(`${named} ${config.dataDir} is a file, not a directory`);
   if (!options.create && !(await hasEmbeddedStore(config))) {
     // A read must not leave an empty store behind in whatever directory it was typed in.
     throw usageError(`no Pedigree data in ${config.dataDir} (pass --data-dir or set PEDIGREE_DATA_DIR, or run a pipeline first)`);

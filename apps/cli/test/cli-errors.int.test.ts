@@ -63,6 +63,11 @@ const cases: [string, string[], RegExp][] = [
     /no Pedigree data in .*empty \(pass --data-dir or set PEDIGREE_DATA_DIR/,
   ],
   [
+    'a data directory that is a file',
+    ['models', 'list', '--data-dir', 'NOTREPORT'],
+    /--data-dir .*not-a-report\.json is a file, not a directory$/,
+  ],
+  [
     'a --server that is not an http(s) URL',
     ['--server', 'localhost:4000', 'models', 'list'],
     /--server expects an http:\/\/ or https:\/\/ URL/,
