@@ -7,9 +7,18 @@
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createLogger, hashToken, type ApiToken } from '@pedigree/runtime';
-import { canonicalDigest, canonicalJson, openLineageDatasetUri, openLineageRunNodeId, StoreUnavailableError } from '@pedigree/domain';
+import {
+  artifactIdFor,
+  canonicalDigest,
+  canonicalJson,
+  openLineageDatasetDigest,
+  openLineageDatasetUri,
+  openLineageRunNodeId,
+  StoreUnavailableError,
+  type JsonObject,
+} from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeOpenLineageTime } from '@pedigree/openlineage';
+import { normalizeOpenLineageTime, openLineageDatasetVersion } from '@pedigree/openlineage';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
 import { MAX_BATCH_EVENTS, OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
 import { loadOpenLineageFixtures, seededShuffle, type OpenLineageFixture } from './fixtures-openlineage.ts';
@@ -116,6 +125,13 @@ const RUN_DETAILS = /* GraphQL */ `
     openLineageRun(runId: $runId) {
       children {
         runId
+      }
+      datasetFacets {
+        direction
+        artifact {
+          id
+        }
+        facets
       }
       inputs {
         id
@@ -415,6 +431,50 @@ describe('POST /api/v1/lineage with every fixture file', () => {
       name: output.name,
     });
     expect(openLineageDataset.facets['catalog']).toEqual(output.facets.catalog);
+  });
+
+  it('input and output facets: per run and dataset version, per name the latest event of the run, as sent', async () => {
+    type Expected = Map<string, { at: string; digest: string; value: unknown }>;
+    const expected = new Map<string, Map<string, Expected>>();
+    for (const event of fixtures.flatMap((f) => f.events)) {
+      const runId = (event['run'] as { runId: string }).runId.toLowerCase();
+      const at = normalizeOpenLineageTime(event['eventTime'] as string)!;
+      const digest = canonicalDigest(event);
+      for (const [side, key, direction] of [
+        ['inputs', 'inputFacets', 'INPUT'],
+        ['outputs', 'outputFacets', 'OUTPUT'],
+      ] as const) {
+        for (const d of (event[side] as { namespace: string; name: string; facets?: Record<string, JsonObject> }[] | undefined) ?? []) {
+          const io = (d as unknown as Record<string, Record<string, unknown> | undefined>)[key] ?? {};
+          if (Object.keys(io).length === 0) continue;
+          const version = openLineageDatasetVersion(d.facets ?? {});
+          const artifactId = artifactIdFor(
+            openLineageDatasetUri(d.namespace, d.name),
+            openLineageDatasetDigest(d.namespace, d.name, version),
+          );
+          const byDataset = expected.get(runId) ?? new Map<string, Expected>();
+          expected.set(runId, byDataset);
+          const facets = byDataset.get(`${direction} ${artifactId}`) ?? new Map();
+          byDataset.set(`${direction} ${artifactId}`, facets);
+          for (const [name, value] of Object.entries(io)) {
+            const current = facets.get(name);
+            if (!current || at > current.at || (at === current.at && digest > current.digest)) facets.set(name, { at, digest, value });
+          }
+        }
+      }
+    }
+    // Flink's outputStatistics, the Python client's data quality facets...
+    expect(expected.size).toBeGreaterThan(2);
+    for (const [runId, byDataset] of expected) {
+      const { openLineageRun } = await gql<{
+        openLineageRun: { datasetFacets: { direction: string; artifact: { id: string }; facets: Record<string, unknown> }[] };
+      }>(inOrder, 'query($r: ID!) { openLineageRun(runId: $r) { datasetFacets { direction artifact { id } facets } } }', { r: runId });
+      const got = Object.fromEntries(openLineageRun.datasetFacets.map((d) => [`${d.direction} ${d.artifact.id}`, d.facets]));
+      const want = Object.fromEntries(
+        [...byDataset].map(([k, facets]) => [k, Object.fromEntries([...facets].map(([name, f]) => [name, f.value]))]),
+      );
+      expect(got, runId).toEqual(want);
+    }
   });
 
   it('terminal states win: the Flink failed job is FAIL, the Hive run COMPLETE', async () => {

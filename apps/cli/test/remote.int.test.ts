@@ -264,7 +264,20 @@ describe('lineage on the server', () => {
     expect((runs[0]!['jobFacets'] as { sql: { query: string } }).sql.query).toMatch(/iris_measurements/);
     // The fields the local command prints (the store's OpenLineageRun), no more and no fewer.
     expect(Object.keys(runs[0]!).sort()).toEqual(
-      ['endedAt', 'eventCount', 'facets', 'id', 'job', 'jobFacets', 'parentRunId', 'producers', 'runId', 'startedAt', 'state'].sort(),
+      [
+        'datasetFacets',
+        'endedAt',
+        'eventCount',
+        'facets',
+        'id',
+        'job',
+        'jobFacets',
+        'parentRunId',
+        'producers',
+        'runId',
+        'startedAt',
+        'state',
+      ].sort(),
     );
   });
 

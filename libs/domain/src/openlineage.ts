@@ -88,6 +88,15 @@ export function executionStatusOfOpenLineageState(state: OpenLineageRunState | n
   }
 }
 
+/** The input or output facets a run reported for one dataset version it read or wrote. */
+export interface OpenLineageRunDatasetFacets {
+  readonly direction: 'INPUT' | 'OUTPUT';
+  /** The dataset version's artifact. */
+  readonly artifactId: ArtifactId;
+  /** By name, the value from the run's latest event (by eventTime, then event digest) naming it, as sent. */
+  readonly facets: JsonObject;
+}
+
 /** A run of an external job, as the events received so far describe it. */
 export interface OpenLineageRun {
   /** Lineage node id (`olr_<runId>`). */
@@ -114,6 +123,11 @@ export interface OpenLineageRun {
    * its runs. Empty when the run has no job, or its job is only known from a parent facet.
    */
   readonly jobFacets: JsonObject;
+  /**
+   * The input and output facets (`inputFacets` / `outputFacets`: row counts, data quality metrics...)
+   * the run reported per dataset version, inputs first, then by artifact id; only versions with facets.
+   */
+  readonly datasetFacets: readonly OpenLineageRunDatasetFacets[];
   /** Producers seen, sorted. */
   readonly producers: readonly string[];
   readonly eventCount: number;

@@ -741,6 +741,15 @@ describe('OpenLineage statements sent per port call', () => {
       { name: 'sql', value: JSON.stringify({ query: 'SELECT 2' }), eventTime: driverDateTime(at(5)), eventDigest: complete.eventDigest },
       { name: 'sql', value: JSON.stringify({ query: 'SELECT 1' }), eventTime: driverDateTime(at(1)), eventDigest: start.eventDigest },
     ],
+    datasetFacets: [
+      {
+        ownerId: `${RUN_NODE}|output|${olVersion('clean.orders', 'v3')}`,
+        name: 'outputStatistics',
+        value: JSON.stringify({ rowCount: 2 }),
+        eventTime: driverDateTime(at(5)),
+        eventDigest: complete.eventDigest,
+      },
+    ],
   });
 
   it('recordOpenLineageEvent (START): the event log first, then job, run, dataset versions, edges and facets, all in one write', async () => {
@@ -878,6 +887,7 @@ describe('OpenLineage statements sent per port call', () => {
       parentRunId: PARENT,
       facets: { nominalTime: { nominalStartTime: at(0) } },
       jobFacets: { sql: { query: 'SELECT 2' } },
+      datasetFacets: [{ direction: 'OUTPUT', artifactId: olVersion('clean.orders', 'v3'), facets: { outputStatistics: { rowCount: 2 } } }],
       producers: [start.producer],
       eventCount: 2,
     });
@@ -889,7 +899,12 @@ describe('OpenLineage statements sent per port call', () => {
   });
 
   it('listOpenLineageRuns: filters and cursor as parameters; a never-started run’s cursor continues among the never-started', async () => {
-    const placeholder = { run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT }, facets: [], jobFacets: [] };
+    const placeholder = {
+      run: { id: `olr_${PARENT}`, nodeType: 'OpenLineageRun', runId: PARENT },
+      facets: [],
+      jobFacets: [],
+      datasetFacets: [],
+    };
     const { store, calls } = await storeWith({
       'list-openlineage-runs': (p) => (p['afterRunId'] === null ? [runRow(), placeholder] : p['afterRunId'] === RUN ? [placeholder] : []),
     });

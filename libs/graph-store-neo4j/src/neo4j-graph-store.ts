@@ -243,7 +243,7 @@ function optionalList<T extends string>(argument: string, values: readonly T[] |
 }
 
 function openLineageRunOf(row: RecordLike, operation: string): OpenLineageRun {
-  return toOpenLineageRun(requiredMap(row, 'run', operation), row.get('facets'), row.get('jobFacets'));
+  return toOpenLineageRun(requiredMap(row, 'run', operation), row.get('facets'), row.get('jobFacets'), row.get('datasetFacets'));
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

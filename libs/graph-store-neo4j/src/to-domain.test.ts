@@ -255,7 +255,15 @@ describe('OpenLineage mappers', () => {
   });
 
   it('maps a run with its event count, sorted producers and facets; ranks stay internal', () => {
-    const run = toOpenLineageRun(runMap, [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)], [facet('sql', { query: 'q' }, T1, D1)]);
+    const run = toOpenLineageRun(
+      runMap,
+      [facet('nominalTime', { nominalStartTime: T1 }, T1, D1)],
+      [facet('sql', { query: 'q' }, T1, D1)],
+      [
+        { ownerId: 'olr_r1|output|ar_out', ...facet('outputStatistics', { rowCount: 3 }, T1, D1) },
+        { ownerId: 'olr_r1|input|ar_in', ...facet('dataQualityMetrics', { rowCount: 9 }, T1, D1) },
+      ],
+    );
     expect(run).toEqual({
       id: 'olr_r1',
       runId: 'r1',
@@ -266,6 +274,11 @@ describe('OpenLineage mappers', () => {
       parentRunId: 'p1',
       facets: { nominalTime: { nominalStartTime: T1 } },
       jobFacets: { sql: { query: 'q' } },
+      // Inputs first, each dataset's facets by name.
+      datasetFacets: [
+        { direction: 'INPUT', artifactId: 'ar_in', facets: { dataQualityMetrics: { rowCount: 9 } } },
+        { direction: 'OUTPUT', artifactId: 'ar_out', facets: { outputStatistics: { rowCount: 3 } } },
+      ],
       producers: ['https://a.example', 'https://b.example'],
       eventCount: 3,
     });
@@ -273,7 +286,7 @@ describe('OpenLineage mappers', () => {
 
   it('maps a run only known as a parent (no state, no job) and refuses a corrupt state or half a job', () => {
     const placeholder = { id: 'olr_p1', nodeType: 'OpenLineageRun', runId: 'p1' };
-    expect(toOpenLineageRun(placeholder, [], [])).toEqual({
+    expect(toOpenLineageRun(placeholder, [], [], [])).toEqual({
       id: 'olr_p1',
       runId: 'p1',
       job: null,
@@ -283,14 +296,23 @@ describe('OpenLineage mappers', () => {
       parentRunId: null,
       facets: {},
       jobFacets: {},
+      datasetFacets: [],
       producers: [],
       eventCount: 0,
     });
-    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [], [])).toThrow(/OpenLineageRun olr_r1: field state is not one of START/);
-    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [], [])).toThrow(/field jobName is not set together with its pair/);
-    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [], [])).toThrow(/field producers is not a list of strings/);
-    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [], [])).toThrow(/field eventCount is not an integer/);
-    expect(() => toOpenLineageRun(runMap, [], null)).toThrow(/olr_r1 job: facets is not a list/);
+    expect(() => toOpenLineageRun({ ...runMap, state: 'DONE' }, [], [], [])).toThrow(
+      /OpenLineageRun olr_r1: field state is not one of START/,
+    );
+    expect(() => toOpenLineageRun({ ...runMap, jobName: undefined }, [], [], [])).toThrow(
+      /field jobName is not set together with its pair/,
+    );
+    expect(() => toOpenLineageRun({ ...runMap, producers: [1] }, [], [], [])).toThrow(/field producers is not a list of strings/);
+    expect(() => toOpenLineageRun({ ...runMap, eventCount: 'many' }, [], [], [])).toThrow(/field eventCount is not an integer/);
+    expect(() => toOpenLineageRun(runMap, [], null, [])).toThrow(/olr_r1 job: facets is not a list/);
+    // An input/output facet must belong to this run.
+    expect(() => toOpenLineageRun(runMap, [], [], [{ ownerId: 'olr_other|input|ar_in', ...facet('x', {}, T1, D1) }])).toThrow(
+      /ownerId "olr_other\|input\|ar_in" is not/,
+    );
   });
 
   it('labels a run lineage node by its job, else its runId; status from the state; createdAt = startedAt', () => {

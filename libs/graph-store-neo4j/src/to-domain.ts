@@ -42,6 +42,7 @@ import {
   type OpenLineageDataset,
   type OpenLineageEventKind,
   type OpenLineageRun,
+  type OpenLineageRunDatasetFacets,
   type OpenLineageRunState,
   type OpenLineageStoredEvent,
   type ParameterValue,
@@ -415,7 +416,41 @@ export function toOpenLineageFacets(entries: unknown, owner: string): JsonObject
 }
 
 /** A run node with its facet entries (a placeholder run has no eventCount or producers yet: 0 and []). */
-export function toOpenLineageRun(map: PropertyMap, facets: unknown, jobFacets: unknown): OpenLineageRun {
+/**
+ * A run's input/output facet entries (owner `<run node id>|input|<artifact id>` or `|output|`),
+ * grouped per (direction, artifact), latest per name; inputs first, then by artifact id.
+ */
+export function toOpenLineageRunDatasetFacets(entries: unknown, runNodeId: string): OpenLineageRunDatasetFacets[] {
+  if (!Array.isArray(entries)) throw new StoreCorruptError(`${runNodeId}: datasetFacets is not a list`, { id: runNodeId });
+  const groups = new Map<string, { direction: 'INPUT' | 'OUTPUT'; artifactId: ArtifactId; entries: unknown[] }>();
+  entries.forEach((entry: unknown, i) => {
+    const map = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as PropertyMap) : {};
+    const ownerId = new Reader(`OpenLineageFacet ${runNodeId} [${i}]`, map).string('ownerId');
+    const match = /^(.*)\|(input|output)\|(.+)$/.exec(ownerId);
+    if (!match || match[1] !== runNodeId) {
+      throw new StoreCorruptError(
+        `OpenLineageFacet ${runNodeId} [${i}]: ownerId ${JSON.stringify(ownerId)} is not <run>|input|output|<artifact>`,
+        {
+          id: runNodeId,
+        },
+      );
+    }
+    const direction = match[2] === 'input' ? ('INPUT' as const) : ('OUTPUT' as const);
+    const key = `${direction}\u0000${match[3]!}`;
+    const group = groups.get(key) ?? { direction, artifactId: match[3]! as ArtifactId, entries: [] };
+    groups.set(key, group);
+    group.entries.push(entry);
+  });
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, g]) => ({
+      direction: g.direction,
+      artifactId: g.artifactId,
+      facets: toOpenLineageFacets(g.entries, `${runNodeId} ${g.artifactId}`),
+    }));
+}
+
+export function toOpenLineageRun(map: PropertyMap, facets: unknown, jobFacets: unknown, datasetFacets: unknown): OpenLineageRun {
   const r = new Reader('OpenLineageRun', map);
   const id = r.string('id');
   const jobNamespace = r.nullableString('jobNamespace');
@@ -433,6 +468,7 @@ export function toOpenLineageRun(map: PropertyMap, facets: unknown, jobFacets: u
     parentRunId: r.nullableString('parentRunId'),
     facets: toOpenLineageFacets(facets, id),
     jobFacets: toOpenLineageFacets(jobFacets, `${id} job`),
+    datasetFacets: toOpenLineageRunDatasetFacets(datasetFacets, id),
     producers: r.stringList('producers').sort(),
     eventCount,
   };

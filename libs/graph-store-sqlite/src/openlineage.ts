@@ -22,6 +22,7 @@ import {
   type OpenLineageEventKind,
   type OpenLineageJobRef,
   type OpenLineageRun,
+  type OpenLineageRunDatasetFacets,
   type OpenLineageRunState,
   type OpenLineageStoredEvent,
 } from '@pedigree/domain';
@@ -37,7 +38,7 @@ import {
 } from '@pedigree/graph-store';
 import type Database from 'better-sqlite3';
 import { nodeKindOf } from './mappers.ts';
-import { artifactIdKey, createNodeKeyLookup, EDGE_TYPE_CODES, nextNodeKeySql } from './node-keys.ts';
+import { EDGE_TYPE_CODES, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
 
 /*
  * OpenLineage on the embedded store: applying a normalized event record, and the reads of runs,
@@ -90,6 +91,14 @@ interface FacetRow {
   value: string;
   event_time: string;
   event_digest: string;
+}
+
+interface IoFacetRow {
+  run_id: string;
+  artifact_id: string;
+  direction: string;
+  name: string;
+  value: string;
 }
 
 interface ColumnRow {
@@ -302,12 +311,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
   }
 
   function setPrevious(id: string, previous: string | null): void {
-    prepare('UPDATE artifacts SET previous_version_id = ? WHERE id_key = ? AND id = ? AND previous_version_id IS NOT ?').run(
-      previous,
-      artifactIdKey(id),
-      id,
-      previous,
-    );
+    prepare('UPDATE artifacts SET previous_version_id = ? WHERE id = ? AND previous_version_id IS NOT ?').run(previous, id, previous);
   }
 
   /**
@@ -323,15 +327,11 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     const digest = openLineageDatasetDigest(namespace, name, version);
     const id = artifactIdFor(uri, digest);
     const properties: JsonObject = { openlineage: { namespace, name, version } };
-    const idKey = artifactIdKey(id);
-    // Check, then insert: artifacts.id has no unique index (schema version 4); this runs inside
-    // the store's write transaction (BEGIN IMMEDIATE), so no other writer can insert in between.
-    const current = prepare('SELECT seq, created_at, previous_version_id FROM artifacts WHERE id_key = ? AND id = ?').get(idKey, id) as
-      { seq: number; created_at: string; previous_version_id: string | null } | undefined;
-    if (current === undefined) {
-      const inserted = prepare(
-        `INSERT INTO artifacts (id, id_key, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, 'DataSet', ?, 0, ?, ?)`,
-      ).run(id, idKey, uri, digest, name, JSON.stringify(properties), eventTime);
+    const inserted = prepare(
+      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, 'DataSet', ?, 0, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ).run(id, uri, digest, name, JSON.stringify(properties), eventTime);
+    if (inserted.changes === 1) {
       prepare('INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)').run(
         inserted.lastInsertRowid,
         name,
@@ -339,10 +339,14 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         deps.ftsText(properties),
       );
     } else {
+      const current = prepare('SELECT created_at, previous_version_id FROM artifacts WHERE id = ?').get(id) as {
+        created_at: string;
+        previous_version_id: string | null;
+      };
       if (current.created_at <= eventTime) return id;
       const old = neighbours(uri, current.created_at, digest, id);
       if (old.next !== null) setPrevious(old.next, current.previous_version_id);
-      prepare('UPDATE artifacts SET created_at = ? WHERE seq = ?').run(eventTime, current.seq);
+      prepare('UPDATE artifacts SET created_at = ? WHERE id = ?').run(eventTime, id);
     }
     const now = neighbours(uri, eventTime, digest, id);
     setPrevious(id, now.prev);
@@ -464,6 +468,33 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     ).all(JSON.stringify(rows.map((r) => r.run_id))) as { run_id: string; producer: string }[];
     const facetsBy = new Map<string, FacetRow[]>();
     for (const f of facetRows) facetsBy.set(f.owner_id, [...(facetsBy.get(f.owner_id) ?? []), f]);
+    // Input/output facets: one row per (run, artifact, direction, name), already the latest value.
+    const ioRows = prepare(
+      `SELECT run_id, artifact_id, direction, name, value FROM ol_io_facets WHERE run_id IN (SELECT value FROM json_each(?))
+       ORDER BY run_id, artifact_id, direction, name`,
+    ).all(JSON.stringify(rows.map((r) => r.run_id))) as IoFacetRow[];
+    const datasetFacetsBy = new Map<string, Map<string, OpenLineageRunDatasetFacets>>();
+    for (const io of ioRows) {
+      if (io.direction !== 'input' && io.direction !== 'output')
+        throw corrupt('ol_io_facets', io.run_id, 'direction', `has unknown value ${JSON.stringify(io.direction)}`);
+      const byDataset = datasetFacetsBy.get(io.run_id) ?? new Map<string, OpenLineageRunDatasetFacets>();
+      datasetFacetsBy.set(io.run_id, byDataset);
+      const key = `${io.direction}\u0000${io.artifact_id}`;
+      const entry = byDataset.get(key) ?? {
+        direction: io.direction === 'input' ? ('INPUT' as const) : ('OUTPUT' as const),
+        artifactId: io.artifact_id as ArtifactId,
+        facets: {},
+      };
+      byDataset.set(key, entry);
+      (entry.facets as Record<string, JsonValue>)[io.name] = parseObject(
+        'ol_io_facets',
+        `${io.run_id}/${io.artifact_id}/${io.name}`,
+        'value',
+        io.value,
+      );
+    }
+    const datasetFacetsOf = (runId: string): OpenLineageRunDatasetFacets[] =>
+      [...(datasetFacetsBy.get(runId)?.entries() ?? [])].sort(([a], [b]) => cmp(a, b)).map(([, entry]) => entry);
     const producersBy = new Map<string, string[]>();
     for (const p of producerRows) producersBy.set(p.run_id, [...(producersBy.get(p.run_id) ?? []), p.producer]);
     return rows.map((row): OpenLineageRun => {
@@ -479,6 +510,7 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         parentRunId: row.parent_run_id,
         facets: latestFacets(facetsBy.get(row.node_id) ?? [], 'ol_facets'),
         jobFacets: latestFacets(facetsBy.get(jobContextIdOf(row) ?? '') ?? [], 'ol_facets'),
+        datasetFacets: datasetFacetsOf(row.run_id),
         producers: (producersBy.get(row.run_id) ?? []).sort(cmp),
         eventCount: row.event_count,
       };

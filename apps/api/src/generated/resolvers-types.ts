@@ -13,6 +13,7 @@ import type {
   LineageNode as LineageNodeModel,
   LineageEdge as LineageEdgeModel,
   OpenLineageRun as OpenLineageRunModel,
+  OpenLineageRunDatasetFacets as OpenLineageRunDatasetFacetsModel,
   OpenLineageStoredEvent as OpenLineageStoredEventModel,
   OpenLineageDataset as OpenLineageDatasetModel,
   ColumnLineageEdge as ColumnLineageEdgeModel,
@@ -821,6 +822,13 @@ export type OpenLineageDatasetColumnLineageArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether a run read or wrote a dataset. */
+export type OpenLineageDatasetDirection =
+  /** The run read it (one of the event's inputs). */
+  | 'INPUT'
+  /** The run wrote it (one of the event's outputs). */
+  | 'OUTPUT';
+
 /** One raw OpenLineage event, as received (stored once per distinct content). */
 export type OpenLineageEvent = {
   readonly __typename?: 'OpenLineageEvent';
@@ -902,6 +910,8 @@ export type OpenLineageRun = {
   readonly __typename?: 'OpenLineageRun';
   /** Runs whose parent facet names this run (e.g. the Spark jobs of an application, the models of a dbt invocation), newest first, at most 100. */
   readonly children: ReadonlyArray<OpenLineageRun>;
+  /** The input and output facets the run reported per dataset version, inputs first; only versions with facets. */
+  readonly datasetFacets: ReadonlyArray<OpenLineageRunDatasetFacets>;
   /** The eventTime of the terminal event. */
   readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How many distinct events were received for the run. */
@@ -945,6 +955,17 @@ export type OpenLineageRunConnection = {
   readonly edges: ReadonlyArray<OpenLineageRunEdge>;
   /** Where the page ends. */
   readonly pageInfo: PageInfo;
+};
+
+/** The input or output facets (`inputFacets` / `outputFacets`: row counts, bytes, data quality metrics...) a run reported for one dataset version. */
+export type OpenLineageRunDatasetFacets = {
+  readonly __typename?: 'OpenLineageRunDatasetFacets';
+  /** The dataset version (an artifact at its `openlineage://` URI). */
+  readonly artifact: Artifact;
+  /** Read or written. */
+  readonly direction: OpenLineageDatasetDirection;
+  /** Facets by name, as sent: for each name the value of the run's latest event naming the dataset (by eventTime, then event digest). */
+  readonly facets: Scalars['JSON']['output'];
 };
 
 /** An edge of an OpenLineageRun connection. */
@@ -1810,6 +1831,7 @@ export type ResolversTypes = ResolversObject<{
   >;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenLineageDataset: ResolverTypeWrapper<OpenLineageDatasetModel>;
+  OpenLineageDatasetDirection: OpenLineageDatasetDirection;
   OpenLineageEvent: ResolverTypeWrapper<OpenLineageStoredEventModel>;
   OpenLineageEventConnection: ResolverTypeWrapper<
     Omit<OpenLineageEventConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageEventEdge']> }
@@ -1822,6 +1844,7 @@ export type ResolversTypes = ResolversObject<{
   OpenLineageRunConnection: ResolverTypeWrapper<
     Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['OpenLineageRunEdge']> }
   >;
+  OpenLineageRunDatasetFacets: ResolverTypeWrapper<OpenLineageRunDatasetFacetsModel>;
   OpenLineageRunEdge: ResolverTypeWrapper<Omit<OpenLineageRunEdge, 'node'> & { node: ResolversTypes['OpenLineageRun'] }>;
   OpenLineageRunFilter: OpenLineageRunFilter;
   OpenLineageRunState: OpenLineageRunState;
@@ -1923,6 +1946,7 @@ export type ResolversParentTypes = ResolversObject<{
   OpenLineageProducerStats: OpenLineageProducerStatsModel;
   OpenLineageRun: OpenLineageRunModel;
   OpenLineageRunConnection: Omit<OpenLineageRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['OpenLineageRunEdge']> };
+  OpenLineageRunDatasetFacets: OpenLineageRunDatasetFacetsModel;
   OpenLineageRunEdge: Omit<OpenLineageRunEdge, 'node'> & { node: ResolversParentTypes['OpenLineageRun'] };
   OpenLineageRunFilter: OpenLineageRunFilter;
   PageInfo: PageInfo;
@@ -2432,6 +2456,7 @@ export type OpenLineageRunResolvers<
   ParentType extends ResolversParentTypes['OpenLineageRun'] = ResolversParentTypes['OpenLineageRun'],
 > = ResolversObject<{
   children?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRun']>, ParentType, ContextType>;
+  datasetFacets?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRunDatasetFacets']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   eventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['OpenLineageEventConnection'], ParentType, ContextType, Partial<OpenLineageRunEventsArgs>>;
@@ -2454,6 +2479,15 @@ export type OpenLineageRunConnectionResolvers<
 > = ResolversObject<{
   edges?: Resolver<ReadonlyArray<ResolversTypes['OpenLineageRunEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OpenLineageRunDatasetFacetsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OpenLineageRunDatasetFacets'] = ResolversParentTypes['OpenLineageRunDatasetFacets'],
+> = ResolversObject<{
+  artifact?: Resolver<ResolversTypes['Artifact'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['OpenLineageDatasetDirection'], ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 }>;
 
 export type OpenLineageRunEdgeResolvers<
@@ -2836,6 +2870,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   OpenLineageProducerStats?: OpenLineageProducerStatsResolvers<ContextType>;
   OpenLineageRun?: OpenLineageRunResolvers<ContextType>;
   OpenLineageRunConnection?: OpenLineageRunConnectionResolvers<ContextType>;
+  OpenLineageRunDatasetFacets?: OpenLineageRunDatasetFacetsResolvers<ContextType>;
   OpenLineageRunEdge?: OpenLineageRunEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import {
   EDGE_TYPES,
   type Artifact,
+  type ArtifactId,
   type EdgeType,
   type IsoTimestamp,
   type JsonObject,
@@ -148,6 +149,11 @@ export function registerLineageCommands(program: Command, setup: CommandSetup): 
           parentRunId: r.parent?.runId ?? null,
           facets: r.facets as JsonObject,
           jobFacets: (r.job?.facets ?? {}) as JsonObject,
+          datasetFacets: r.datasetFacets.map((d) => ({
+            direction: d.direction,
+            artifactId: d.artifact.id as ArtifactId,
+            facets: d.facets as JsonObject,
+          })),
           producers: r.producers,
           eventCount: r.eventCount,
         })),

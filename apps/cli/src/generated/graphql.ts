@@ -133,6 +133,13 @@ export type LineageNodeType =
   /** A step execution. */
   | 'StepExecution';
 
+/** Whether a run read or wrote a dataset. */
+export type OpenLineageDatasetDirection =
+  /** The run read it (one of the event's inputs). */
+  | 'INPUT'
+  /** The run wrote it (one of the event's outputs). */
+  | 'OUTPUT';
+
 /** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
 export type OpenLineageRunState =
   /** The run was stopped before it finished. */
@@ -731,6 +738,7 @@ export type ProvenanceQuery = {
       eventCount: number;
       job: { namespace: string; name: string; facets: unknown } | null;
       parent: { runId: string } | null;
+      datasetFacets: Array<{ direction: OpenLineageDatasetDirection; facets: unknown; artifact: { id: string } }>;
     }>;
   };
 };
@@ -1406,6 +1414,13 @@ export const ProvenanceDocument = new TypedDocumentString(`
         runId
       }
       facets
+      datasetFacets {
+        direction
+        artifact {
+          id
+        }
+        facets
+      }
       producers
       eventCount
     }

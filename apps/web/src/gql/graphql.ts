@@ -133,6 +133,13 @@ export type LineageNodeType =
   /** A step execution. */
   | 'StepExecution';
 
+/** Whether a run read or wrote a dataset. */
+export type OpenLineageDatasetDirection =
+  /** The run read it (one of the event's inputs). */
+  | 'INPUT'
+  /** The run wrote it (one of the event's outputs). */
+  | 'OUTPUT';
+
 /** The state of an OpenLineage run, from its events' `eventType`. COMPLETE, FAIL and ABORT are terminal and win over the others whatever the arrival order. */
 export type OpenLineageRunState =
   /** The run was stopped before it finished. */
@@ -638,6 +645,7 @@ export type OpenLineageRunDetailsQuery = {
     producers: Array<string>;
     eventCount: number;
     job: { namespace: string; name: string; facets: unknown } | null;
+    datasetFacets: Array<{ direction: OpenLineageDatasetDirection; facets: unknown; artifact: { id: string; name: string } }>;
     parent: { id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null } | null;
     children: Array<{ id: string; runId: string; state: OpenLineageRunState | null; job: { namespace: string; name: string } | null }>;
     events: {
@@ -2741,6 +2749,28 @@ export const OpenLineageRunDetailsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'namespace' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'facets' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'datasetFacets' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'artifact' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'facets' } },
                     ],
                   },

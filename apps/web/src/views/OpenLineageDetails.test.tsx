@@ -72,6 +72,9 @@ const run = {
       name: 'iris_analytics.model.iris_analytics.iris_clean',
       facets: { sql: { query: 'select * from raw.iris_measurements' } },
     },
+    datasetFacets: [
+      { direction: 'OUTPUT', artifact: { id: 'ar_clean', name: 'analytics.iris_clean' }, facets: { outputStatistics: { rowCount: 150 } } },
+    ],
     parent: { id: 'olr_parent', runId: 'parent', state: 'COMPLETE', job: { namespace: 'airflow', name: 'iris_warehouse.dbt_run' } },
     children: [{ id: 'olr_child', runId: 'child', state: 'FAIL', job: { namespace: 'dbt', name: 'iris_analytics.test.not_null' } }],
     events: {
@@ -138,6 +141,10 @@ describe('OpenLineage in the lineage explorer', () => {
     const jobFacets = within(details).getByRole('heading', { name: 'Job facets' }).nextElementSibling!;
     expect(within(jobFacets as HTMLElement).getByText('sql')).toBeInTheDocument();
     expect(jobFacets).toHaveTextContent('select * from raw.iris_measurements');
+    const io = within(details).getByRole('list', { name: 'Input and output facets' });
+    expect(io).toHaveTextContent('wrote analytics.iris_clean');
+    expect(within(io).getByText('outputStatistics')).toBeInTheDocument();
+    expect(io).toHaveTextContent('"rowCount": 150');
     expect(details).toHaveTextContent('Raw events (2)');
     expect(within(details).getByText('START', { selector: 'strong' })).toBeInTheDocument();
     expect(view.calls.find((c) => c.operationName === 'OpenLineageRunDetails')?.variables).toEqual({ runId: RUN.slice(4) });

@@ -24,6 +24,14 @@ const OpenLineageRunDetailsQuery = graphql(`
         name
         facets
       }
+      datasetFacets {
+        direction
+        artifact {
+          id
+          name
+        }
+        facets
+      }
       parent {
         id
         runId
@@ -167,6 +175,21 @@ function RunDetails({ runId }: { readonly runId: string }) {
         <>
           <h4>Job facets</h4>
           <FacetList facets={run.job.facets} />
+        </>
+      ) : null}
+      {run.datasetFacets.length > 0 ? (
+        <>
+          <h4>Input and output facets</h4>
+          <ul className="ol-facets" aria-label="Input and output facets">
+            {run.datasetFacets.map((d) => (
+              <li key={`${d.direction} ${d.artifact.id}`}>
+                <span className="small">
+                  {d.direction === 'INPUT' ? 'read' : 'wrote'} <strong>{d.artifact.name}</strong>
+                </span>
+                <FacetList facets={d.facets} />
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       <h4>

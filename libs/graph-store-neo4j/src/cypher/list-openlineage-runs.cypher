@@ -25,5 +25,8 @@ WITH r, collect(f {.name, .value, .eventTime, .eventDigest}) AS facets
 OPTIONAL MATCH (r)-[:ASSOCIATED_WITH]->(job:Context {type: 'OpenLineageJob'})
 OPTIONAL MATCH (jf:OpenLineageFacet {ownerId: job.id})
 WITH r, facets, collect(jf {.name, .value, .eventTime, .eventDigest}) AS jobFacets
-RETURN r {.*} AS run, facets, jobFacets
+OPTIONAL MATCH (io:OpenLineageFacet)
+WHERE io.ownerId STARTS WITH r.id + '|'
+WITH r, facets, jobFacets, collect(io {.ownerId, .name, .value, .eventTime, .eventDigest}) AS datasetFacets
+RETURN r {.*} AS run, facets, jobFacets, datasetFacets
 ORDER BY r.startedAt IS NULL, r.startedAt DESC, r.runId DESC

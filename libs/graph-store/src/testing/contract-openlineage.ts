@@ -265,6 +265,8 @@ export function openLineageContract(ctx: ContractContext): void {
         parentRunId: null,
         facets: { nominalTime: { nominalStartTime: at(0) } },
         jobFacets: {},
+        // The output facets of the COMPLETE event, on the version it wrote.
+        datasetFacets: [{ direction: 'OUTPUT', artifactId: outputId, facets: { outputStatistics: { rowCount: 3 } } }],
         producers: [start.producer],
         eventCount: 2,
       });
@@ -475,6 +477,7 @@ export function openLineageContract(ctx: ContractContext): void {
         name: 'tbl',
         version: 'v1',
         facets: { schema: { fields: fields.map((name) => ({ name })) } },
+        ioFacets: { dataQualityMetrics: { rowCount: fields.length } },
       });
       await store.recordOpenLineageEvent(
         openLineageRecord({
@@ -502,6 +505,10 @@ export function openLineageContract(ctx: ContractContext): void {
         early: { only: true },
       });
       expect((await store.findOpenLineageDataset(ns, 'tbl'))?.facets).toEqual({ schema: { fields: [{ name: 'a' }, { name: 'b' }] } });
+      // The run's input facets for that version: the later event's too.
+      expect((await store.getOpenLineageRun(id)).datasetFacets).toEqual([
+        { direction: 'INPUT', artifactId: versionId(ns, 'tbl', 'v1'), facets: { dataQualityMetrics: { rowCount: 2 } } },
+      ]);
     });
 
     it('job facets are kept on the job as sent, the later event winning per name over all its runs, in any arrival order', async () => {
@@ -581,6 +588,7 @@ export function openLineageContract(ctx: ContractContext): void {
         facets: {},
         // Its job is only known from the child's parent facet, which carries no job facets.
         jobFacets: {},
+        datasetFacets: [],
         producers: [],
         eventCount: 0,
       });

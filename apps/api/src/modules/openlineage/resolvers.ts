@@ -48,6 +48,13 @@ export const openLineageResolvers: Resolvers = {
     inputs: (run, _args, { services }) => services.openLineage.runArtifacts(run.runId, 'UPSTREAM'),
     outputs: (run, _args, { services }) => services.openLineage.runArtifacts(run.runId, 'DOWNSTREAM'),
   },
+  OpenLineageRunDatasetFacets: {
+    artifact: async (entry, _args, { loaders }) => {
+      const artifact = await loaders.artifact.load(entry.artifactId);
+      if (!artifact) throw new Error(`OpenLineage dataset facets point at a missing artifact ${entry.artifactId}`);
+      return artifact;
+    },
+  },
   OpenLineageDataset: {
     uri: (dataset) => dataset.uri || openLineageDatasetUri(dataset.namespace, dataset.name),
     versions: async (dataset, _args, { loaders }) => {
