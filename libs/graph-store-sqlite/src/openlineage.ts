@@ -38,7 +38,7 @@ import {
 } from '@pedigree/graph-store';
 import type Database from 'better-sqlite3';
 import { nodeKindOf } from './mappers.ts';
-import { EDGE_TYPE_CODES, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
+import { artifactIdKey, createNodeKeyLookup, EDGE_TYPE_CODES, nextNodeKeySql } from './node-keys.ts';
 
 /*
  * OpenLineage on the embedded store: applying a normalized event record, and the reads of runs,
@@ -311,7 +311,12 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
   }
 
   function setPrevious(id: string, previous: string | null): void {
-    prepare('UPDATE artifacts SET previous_version_id = ? WHERE id = ? AND previous_version_id IS NOT ?').run(previous, id, previous);
+    prepare('UPDATE artifacts SET previous_version_id = ? WHERE id_key = ? AND id = ? AND previous_version_id IS NOT ?').run(
+      previous,
+      artifactIdKey(id),
+      id,
+      previous,
+    );
   }
 
   /**
@@ -327,11 +332,15 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
     const digest = openLineageDatasetDigest(namespace, name, version);
     const id = artifactIdFor(uri, digest);
     const properties: JsonObject = { openlineage: { namespace, name, version } };
-    const inserted = prepare(
-      `INSERT INTO artifacts (id, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, 'DataSet', ?, 0, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    ).run(id, uri, digest, name, JSON.stringify(properties), eventTime);
-    if (inserted.changes === 1) {
+    const idKey = artifactIdKey(id);
+    // Check, then insert: artifacts.id has no unique index (schema version 4); this runs inside
+    // the store's write transaction (BEGIN IMMEDIATE), so no other writer can insert in between.
+    const current = prepare('SELECT seq, created_at, previous_version_id FROM artifacts WHERE id_key = ? AND id = ?').get(idKey, id) as
+      { seq: number; created_at: string; previous_version_id: string | null } | undefined;
+    if (current === undefined) {
+      const inserted = prepare(
+        `INSERT INTO artifacts (id, id_key, uri, digest, type, name, size, properties, created_at) VALUES (?, ?, ?, ?, 'DataSet', ?, 0, ?, ?)`,
+      ).run(id, idKey, uri, digest, name, JSON.stringify(properties), eventTime);
       prepare('INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES (?, ?, ?, ?)').run(
         inserted.lastInsertRowid,
         name,
@@ -339,14 +348,10 @@ export function createOpenLineageTables(deps: OpenLineageDeps): OpenLineageTable
         deps.ftsText(properties),
       );
     } else {
-      const current = prepare('SELECT created_at, previous_version_id FROM artifacts WHERE id = ?').get(id) as {
-        created_at: string;
-        previous_version_id: string | null;
-      };
       if (current.created_at <= eventTime) return id;
       const old = neighbours(uri, current.created_at, digest, id);
       if (old.next !== null) setPrevious(old.next, current.previous_version_id);
-      prepare('UPDATE artifacts SET created_at = ? WHERE id = ?').run(eventTime, id);
+      prepare('UPDATE artifacts SET created_at = ? WHERE seq = ?').run(eventTime, current.seq);
     }
     const now = neighbours(uri, eventTime, digest, id);
     setPrevious(id, now.prev);
