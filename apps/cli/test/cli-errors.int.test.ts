@@ -16,6 +16,7 @@ beforeAll(async () => {
   dataDir = path.join(work, 'data');
   await writeFile(path.join(work, 'not-a-report.json'), '{"hello": "world"}');
   await writeFile(path.join(work, 'broken.json'), '{"schemaVersion": "1", "name": "x", ');
+  await writeFile(path.join(work, 'report.md'), '# Audit report: iris-classifier v1\n');
   await writeFile(path.join(work, 'package.json'), '{"type": "module"}\n');
   await writeFile(path.join(work, 'no-pipeline.ts'), 'export const answer = 42;\n');
   // A store with one pipeline in it, so that unknown ids are looked up in a real store.
@@ -55,6 +56,11 @@ const cases: [string, string[], RegExp][] = [
   ['a cache invalidation without a scope', ['cache', 'invalidate'], /give exactly one scope/],
   ['a missing report file', ['verify', 'missing.json'], /cannot read missing\.json: no such file/],
   ['a file that is not a report', ['verify', 'NOTREPORT'], /invalid audit report/],
+  [
+    'a Markdown report given to verify',
+    ['verify', 'MDREPORT'],
+    /report\.md is not a JSON audit report \(a report’s Markdown and HTML forms are for reading\): verify checks the document `pedigree report --format json` writes$/,
+  ],
   ['a directory given as the report', ['verify', 'WORKDIR'], /cannot read .*: it is a directory, not a report\.json$/],
   ['a definition that is not JSON', ['upsert', 'BROKEN'], /malformed JSON at line 1/],
   [
@@ -89,6 +95,7 @@ const cases: [string, string[], RegExp][] = [
     ['--server', 'http://127.0.0.1:9', 'start', 'flaky', '--project-root', '.'],
     /--project-root does not apply with --server/,
   ],
+  ['an unknown pipeline to list', ['executions', 'list', '--pipeline', 'nopipe'], /no pipeline named nopipe; stored pipelines: flaky$/],
   [
     'an unknown pipeline to invalidate',
     ['cache', 'invalidate', '--pipeline', 'nopipe'],
@@ -109,6 +116,7 @@ const PLACEHOLDERS: Record<string, () => string> = {
   BROKEN: () => path.join(work, 'broken.json'),
   EMPTYDIR: () => path.join(work, 'empty'),
   WORKDIR: () => work,
+  MDREPORT: () => path.join(work, 'report.md'),
 };
 
 describe.concurrent('documented error paths exit 2 with one line and no stack trace', () => {

@@ -8,6 +8,7 @@ import { usageError } from '../errors.ts';
 import { executionLine, printExecution, runAndWatch } from '../execution-view.ts';
 import {
   ExecutionsDocument,
+  PipelineForStartDocument,
   RetryExecutionDocument,
   type ExecutionsQuery,
   StepLogsDocument,
@@ -21,7 +22,7 @@ import { fetchExecutionView, followExecution, watchRemoteExecution } from '../re
 import { formatTable } from '../output.ts';
 import { durationMs } from '../execution-view.ts';
 import { formatSeconds } from '../run-display.ts';
-import { parsePositiveInt } from './pipelines.ts';
+import { parsePositiveInt, unknownPipeline } from './pipelines.ts';
 import { examples, type CommandSetup } from './shared.ts';
 
 export function registerExecutionCommands(program: Command, setup: CommandSetup): void {
@@ -63,6 +64,16 @@ export function registerExecutionCommands(program: Command, setup: CommandSetup)
     const client = connect(ctx);
     if (client) {
       const page = await listExecutionsRemote(client, opts.limit, opts.pipeline, opts.status);
+      if (page.items.length === 0 && opts.pipeline) {
+        // Nothing listed: say so when the name is not a pipeline at all (a typo), not just "no executions".
+        const { pipeline, pipelines } = await client.request(PipelineForStartDocument, { name: opts.pipeline });
+        if (!pipeline)
+          throw unknownPipeline(
+            opts.pipeline,
+            pipelines.edges.map((e) => e.node.name),
+            'server',
+          );
+      }
       return print(page.items, page.hasNextPage);
     }
     await withRuntime(ctx, async (runtime) => {
@@ -71,6 +82,12 @@ export function registerExecutionCommands(program: Command, setup: CommandSetup)
         ...(opts.pipeline ? { pipelineName: opts.pipeline } : {}),
         ...(opts.status ? { statuses: [opts.status] } : {}),
       });
+      if (page.items.length === 0 && opts.pipeline && !(await runtime.store.findPipeline(opts.pipeline)))
+        throw unknownPipeline(
+          opts.pipeline,
+          (await runtime.store.listPipelines({ first: 20 })).items.map((p) => p.name),
+          'store',
+        );
       print(page.items.map(toExecutionRecord), page.hasNextPage);
     });
   });

@@ -95,6 +95,11 @@ export function registerReportCommands(program: Command, setup: CommandSetup): v
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory, not a report.json' : (error as Error).message}`,
       );
     }
+    if (!text.trimStart().startsWith('{')) {
+      throw usageError(
+        `${file} is not a JSON audit report${/\.(md|markdown|html?)$/i.test(file) ? ' (a report’s Markdown and HTML forms are for reading)' : ''}: verify checks the document \`pedigree report --format json\` writes`,
+      );
+    }
     const check = async (resolveArtifact: ArtifactResolver): Promise<void> => {
       const result = await verifyReport(text, { resolveArtifact, requireAll: opts.requireAll ?? false });
       if (opts.json) {
