@@ -18,7 +18,7 @@ import {
   type JsonObject,
 } from '@pedigree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeOpenLineageTime, openLineageDatasetVersion } from '@pedigree/openlineage';
+import { normalizeOpenLineageTime, openLineageDatasetVersion, validateOpenLineageEvent } from '@pedigree/openlineage';
 import { createServer, type PedigreeServer } from '../src/server/create-server.ts';
 import { MAX_BATCH_EVENTS, OPENLINEAGE_PATH } from '../src/server/openlineage-route.ts';
 import { loadOpenLineageFixtures, seededShuffle, type OpenLineageFixture } from './fixtures-openlineage.ts';
@@ -489,14 +489,28 @@ describe('POST /api/v1/lineage with every fixture file', () => {
     expect(await state('spark__pysparkHiveStartEvent.json')).toBe('COMPLETE');
   });
 
-  it('openLineageStats counts events, duplicates and facet warnings per producer', async () => {
+  it('openLineageStats counts events, duplicates, off-schema facet warnings and unknown facets per producer', async () => {
     const { openLineageStats } = await gql<{
-      openLineageStats: { producer: string; events: number; created: number; duplicates: number; invalid: number; warnings: number }[];
-    }>(inOrder, '{ openLineageStats { producer events created duplicates invalid warnings } }');
+      openLineageStats: {
+        producer: string;
+        events: number;
+        created: number;
+        duplicates: number;
+        invalid: number;
+        warnings: number;
+        unknownFacets: number;
+      }[];
+    }>(inOrder, '{ openLineageStats { producer events created duplicates invalid warnings unknownFacets } }');
     const total = fixtures.reduce((n, f) => n + f.events.length, 0);
     expect(openLineageStats.reduce((n, s) => n + s.events, 0)).toBe(2 * total);
     expect(openLineageStats.reduce((n, s) => n + s.invalid, 0)).toBe(0);
-    expect(openLineageStats.some((s) => s.warnings > 0)).toBe(true);
+    // Every file was posted twice. Off-schema: dbt's `_deleted: null` (in several events) and the Hive
+    // catalog facet without name; unknown: the custom facets (spark.logicalPlan, dbt_version...).
+    const per = fixtures.flatMap((f) => f.events).map((e) => validateOpenLineageEvent(e));
+    const count = (kind: string) => per.reduce((n, v) => n + (v.ok ? v.warnings.filter((w) => w.kind === kind).length : 0), 0);
+    expect(count('off-schema')).toBeGreaterThanOrEqual(2);
+    expect(openLineageStats.reduce((n, s) => n + s.warnings, 0)).toBe(2 * count('off-schema'));
+    expect(openLineageStats.reduce((n, s) => n + s.unknownFacets, 0)).toBe(2 * count('unknown-facet'));
   });
 });
 

@@ -4,6 +4,7 @@ import { createSqliteGraphStore } from '@pedigree/graph-store-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, loadFixtures } from '../test/fixtures.ts';
 import { createOpenLineageStats, ingestOpenLineage, UNKNOWN_PRODUCER } from './ingest.ts';
+import { validateOpenLineageEvent } from './validate.ts';
 
 const PRODUCER = 'https://example.com/producer';
 const event = (runId: string, eventType = 'START', extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -44,8 +45,23 @@ describe('ingestOpenLineage', () => {
     }
     const dbt = stats.snapshot().filter((s) => s.producer.includes('dbt'));
     expect(dbt.length).toBeGreaterThan(0);
-    // dbt's `_deleted: null` facets are counted as warnings of their producer.
-    expect(stats.snapshot().some((s) => s.warnings > 0)).toBe(true);
+    // dbt's `_deleted: null` facets and Spark's catalog facet without name are counted as warnings of
+    // their producer; custom facets without a known schema (spark.logicalPlan, dbt_version) apart.
+    let offSchema = 0;
+    let unknown = 0;
+    for (const { events } of loadFixtures()) {
+      for (const e of events) {
+        const v = validateOpenLineageEvent(e);
+        if (!v.ok) throw new Error(v.error.path);
+        offSchema += v.warnings.filter((w) => w.kind === 'off-schema').length;
+        unknown += v.warnings.filter((w) => w.kind === 'unknown-facet').length;
+      }
+    }
+    expect(offSchema).toBeGreaterThanOrEqual(2);
+    expect(unknown).toBeGreaterThan(offSchema);
+    // Each file was delivered twice: every warning counted twice.
+    expect(stats.snapshot().reduce((n, s) => n + s.warnings, 0)).toBe(2 * offSchema);
+    expect(stats.snapshot().reduce((n, s) => n + s.unknownFacets, 0)).toBe(2 * unknown);
   });
 
   it('one event: created with its runId, then duplicate; the result names the digest', async () => {
@@ -70,6 +86,33 @@ describe('ingestOpenLineage', () => {
     expect(report).toMatchObject({ created: 2, duplicates: 0, invalid: 1 });
   });
 
+  it('counts off-schema facets as warnings of their producer, and custom facets without a known schema apart', async () => {
+    const stats = createOpenLineageStats();
+    const custom = { _producer: 'https://example.com/a', _schemaURL: 'https://example.com/a/CustomFacet.json', anything: 1 };
+    const a = { ...event(RUN_A), producer: 'https://example.com/a', run: { runId: RUN_A, facets: { a_custom: custom } } };
+    // dbt's `"_deleted": null` in a job facet: off the facet's schema, accepted and counted.
+    const jobType = {
+      _producer: 'https://example.com/b',
+      _schemaURL: 'x',
+      processingType: 'BATCH',
+      integration: 'DBT',
+      jobType: 'MODEL',
+      _deleted: null,
+    };
+    const b = { ...event(RUN_B), producer: 'https://example.com/b', job: { namespace: 'etl', name: 'model', facets: { jobType } } };
+    const first = await ingestOpenLineage(store, [a, b], { stats });
+    const again = await ingestOpenLineage(store, [a], { stats });
+    expect([...first.results, ...again.results].map((r) => [r.status, r.warnings.map((w) => [w.kind, w.path])])).toEqual([
+      ['created', [['unknown-facet', '/run/facets/a_custom']]],
+      ['created', [['off-schema', '/job/facets/jobType/_deleted']]],
+      ['duplicate', [['unknown-facet', '/run/facets/a_custom']]],
+    ]);
+    expect(stats.snapshot()).toEqual([
+      { producer: 'https://example.com/a', events: 2, created: 1, duplicates: 1, invalid: 0, warnings: 0, unknownFacets: 2 },
+      { producer: 'https://example.com/b', events: 1, created: 1, duplicates: 0, invalid: 0, warnings: 1, unknownFacets: 0 },
+    ]);
+  });
+
   it('NDJSON: a line that is not JSON is an invalid result naming the line; blank lines are skipped', async () => {
     const stats = createOpenLineageStats();
     const text = [JSON.stringify(event(RUN_A)), '', '{"eventType": "START", ', JSON.stringify(event(RUN_C))].join('\n');
@@ -85,8 +128,8 @@ describe('ingestOpenLineage', () => {
     const second = await ingestOpenLineage(store, `${JSON.stringify(bad)}\n`, { stats });
     expect(second.results[0]!.error).toEqual({ path: 'line 1: /eventTime', message: expect.stringMatching(/date-time/) });
     expect(stats.snapshot()).toEqual([
-      { producer: UNKNOWN_PRODUCER, events: 1, created: 0, duplicates: 0, invalid: 1, warnings: 0 },
-      { producer: PRODUCER, events: 3, created: 2, duplicates: 0, invalid: 1, warnings: 0 },
+      { producer: UNKNOWN_PRODUCER, events: 1, created: 0, duplicates: 0, invalid: 1, warnings: 0, unknownFacets: 0 },
+      { producer: PRODUCER, events: 3, created: 2, duplicates: 0, invalid: 1, warnings: 0, unknownFacets: 0 },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { isPedigreeError, type IsoTimestamp } from '@pedigree/domain';
 import type { GraphStore } from '@pedigree/graph-store';
 import { normalizeOpenLineageEvent } from './normalize.ts';
-import { validateOpenLineageEvent, type OpenLineageIssue } from './validate.ts';
+import { validateOpenLineageEvent, type OpenLineageIssue, type OpenLineageWarning } from './validate.ts';
 
 /** What happened to one event of a payload. */
 export interface OpenLineageEventResult {
@@ -15,8 +15,8 @@ export interface OpenLineageEventResult {
   readonly runId?: string;
   /** sha256 of the event's canonical JSON (absent for an invalid event). */
   readonly eventDigest?: string;
-  /** Facets accepted although off their schema (or without a known schema). */
-  readonly warnings: readonly OpenLineageIssue[];
+  /** Facets accepted although off their schema (kind off-schema) or without a known schema (kind unknown-facet). */
+  readonly warnings: readonly OpenLineageWarning[];
   /** Why the event was rejected: the JSON pointer of the problem (prefixed with the line for NDJSON) and a message. */
   readonly error?: OpenLineageIssue;
 }
@@ -35,12 +35,14 @@ export interface OpenLineageProducerStats {
   readonly created: number;
   readonly duplicates: number;
   readonly invalid: number;
-  /** Facet warnings (accepted off-schema or unknown facets). */
+  /** Warnings of kind off-schema: facets accepted although they do not match their schema (and event times without offset). */
   readonly warnings: number;
+  /** Custom facets with no schema known here (kind unknown-facet): allowed by the spec, counted apart. */
+  readonly unknownFacets: number;
 }
 
 export interface OpenLineageStats {
-  record(producer: string, status: OpenLineageEventResult['status'], warnings: number): void;
+  record(producer: string, status: OpenLineageEventResult['status'], warnings: readonly OpenLineageWarning[]): void;
   /** Sorted by producer. */
   snapshot(): readonly OpenLineageProducerStats[];
 }
@@ -51,18 +53,24 @@ export const UNKNOWN_PRODUCER = '(unknown)';
 /** In-memory counters, one entry per producer URI (bounded: further producers share one entry). */
 export function createOpenLineageStats(options: { readonly maxProducers?: number } = {}): OpenLineageStats {
   const maxProducers = options.maxProducers ?? 1000;
-  const byProducer = new Map<string, { events: number; created: number; duplicates: number; invalid: number; warnings: number }>();
+  const byProducer = new Map<
+    string,
+    { events: number; created: number; duplicates: number; invalid: number; warnings: number; unknownFacets: number }
+  >();
   return {
     record(producer, status, warnings) {
       // A client sending a new producer string per event must not grow the map without end.
       const key = byProducer.has(producer) || byProducer.size < maxProducers ? producer : '(other producers)';
       let entry = byProducer.get(key);
-      if (!entry) byProducer.set(key, (entry = { events: 0, created: 0, duplicates: 0, invalid: 0, warnings: 0 }));
+      if (!entry) byProducer.set(key, (entry = { events: 0, created: 0, duplicates: 0, invalid: 0, warnings: 0, unknownFacets: 0 }));
       entry.events += 1;
       if (status === 'created') entry.created += 1;
       else if (status === 'duplicate') entry.duplicates += 1;
       else entry.invalid += 1;
-      entry.warnings += warnings;
+      for (const warning of warnings) {
+        if (warning.kind === 'unknown-facet') entry.unknownFacets += 1;
+        else entry.warnings += 1;
+      }
     },
     snapshot() {
       return [...byProducer.entries()]
@@ -176,7 +184,7 @@ export async function ingestOpenLineage(
       try {
         const result = await one(item);
         results[position] = result;
-        options.stats?.record('error' in item ? UNKNOWN_PRODUCER : producerOf(item.event), result.status, result.warnings.length);
+        options.stats?.record('error' in item ? UNKNOWN_PRODUCER : producerOf(item.event), result.status, result.warnings);
       } catch (error) {
         failure ??= { error };
       }

@@ -155,6 +155,11 @@ describe('validateOpenLineageEvent: events of our own making', () => {
       ]),
     );
     expect(result.warnings.find((w) => w.path === '/run/facets/my_custom')!.message).toMatch(/no schema known/);
+    // Only the custom facet with no schema known is of kind unknown-facet; the others are off their schema.
+    expect(result.warnings.filter((w) => w.kind === 'unknown-facet').map((w) => w.path)).toEqual(['/run/facets/my_custom']);
+    expect(result.warnings.filter((w) => w.kind === 'off-schema').map((w) => w.path)).toEqual(
+      expect.arrayContaining(['/run/facets/nominalTime/nominalStartTime', '/run/facets/broken', '/inputs/0/facets/catalog/_deleted']),
+    );
   });
 
   it('reads an eventTime without offset as UTC, with a warning', () => {

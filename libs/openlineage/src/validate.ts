@@ -17,13 +17,24 @@ export interface OpenLineageIssue {
   readonly message: string;
 }
 
+/**
+ * Something accepted although not as the spec describes it, stored as sent. `off-schema`: a facet
+ * that does not match its schema (dbt's `"_deleted": null`, Spark's catalog facet without `name`), a
+ * facet that is not an object, an eventTime without offset; counted as a warning of its producer.
+ * `unknown-facet`: a custom facet with no schema known here (`spark.logicalPlan`, `dbt_version`),
+ * valid against the base facet; the spec allows those, so they are counted apart.
+ */
+export interface OpenLineageWarning extends OpenLineageIssue {
+  readonly kind: 'off-schema' | 'unknown-facet';
+}
+
 export type OpenLineageValidation =
   | {
       readonly ok: true;
       readonly kind: OpenLineageEventKind;
       readonly event: JsonObject;
       /** Facets that did not match their schema, or have no known schema: accepted and stored as sent. */
-      readonly warnings: readonly OpenLineageIssue[];
+      readonly warnings: readonly OpenLineageWarning[];
     }
   | { readonly ok: false; readonly error: OpenLineageIssue };
 
@@ -227,12 +238,12 @@ function schemaFileOf(facet: Record<string, unknown>): string | null {
   return match ? match[1]! : null;
 }
 
-function checkFacets(container: unknown, category: FacetCategory, path: string, v: Validators, warnings: OpenLineageIssue[]): void {
+function checkFacets(container: unknown, category: FacetCategory, path: string, v: Validators, warnings: OpenLineageWarning[]): void {
   if (!isObject(container)) return;
   for (const [key, facet] of Object.entries(container)) {
     const facetPath = `${path}/${escapePointer(key)}`;
     if (!isObject(facet)) {
-      warnings.push({ path: facetPath, message: 'a facet must be a JSON object; stored as sent' });
+      warnings.push({ kind: 'off-schema', path: facetPath, message: 'a facet must be a JSON object; stored as sent' });
       continue;
     }
     const byFile = schemaFileOf(facet);
@@ -244,16 +255,20 @@ function checkFacets(container: unknown, category: FacetCategory, path: string, 
       if (!validate({ [schemaKey]: facet })) {
         const error = validate.errors![0]!;
         const issue = issueOf({ ...error, instancePath: error.instancePath.slice(schemaKey.length + 1) }, facetPath);
-        warnings.push({ path: issue.path, message: `${issue.message} (${known.file}); stored as sent` });
+        warnings.push({ kind: 'off-schema', path: issue.path, message: `${issue.message} (${known.file}); stored as sent` });
       }
       continue;
     }
     const base = v.baseFacets[category];
     if (!base(facet)) {
       const issue = issueOf(base.errors![0]!, facetPath);
-      warnings.push({ path: issue.path, message: `${issue.message} (no schema known for facet "${key}"); stored as sent` });
+      warnings.push({
+        kind: 'off-schema',
+        path: issue.path,
+        message: `${issue.message} (no schema known for facet "${key}"); stored as sent`,
+      });
     } else {
-      warnings.push({ path: facetPath, message: `no schema known for facet "${key}"; stored as sent` });
+      warnings.push({ kind: 'unknown-facet', path: facetPath, message: `no schema known for facet "${key}"; stored as sent` });
     }
   }
 }
@@ -299,11 +314,11 @@ export function validateOpenLineageEvent(input: unknown): OpenLineageValidation 
   const v = getValidators();
   const kind = openLineageEventKindOf(input);
   const validate = v.events[kind];
-  const warnings: OpenLineageIssue[] = [];
+  const warnings: OpenLineageWarning[] = [];
   const eventTime = input['eventTime'];
   // The Python client's serde example sends a date-time without offset; it is read as UTC.
   const offsetLess = typeof eventTime === 'string' && isOffsetLessTime(eventTime);
-  if (offsetLess) warnings.push({ path: '/eventTime', message: 'has no UTC offset; read as UTC' });
+  if (offsetLess) warnings.push({ kind: 'off-schema', path: '/eventTime', message: 'has no UTC offset; read as UTC' });
   if (!validate(offsetLess ? { ...input, eventTime: `${eventTime}Z` } : input)) return { ok: false, error: issueOf(validate.errors![0]!) };
   const identity = identityIssue(input);
   if (identity) return { ok: false, error: identity };

@@ -901,7 +901,9 @@ export type OpenLineageProducerStats = {
   readonly invalid: Scalars['Int']['output'];
   /** The producer URI (`(unknown)` for events without one). */
   readonly producer: Scalars['String']['output'];
-  /** Facet warnings: facets accepted although off their schema, or without a known schema. */
+  /** Custom facets with no schema known here (`spark.logicalPlan`, `dbt_version`...): allowed by the spec, checked against the base facet only, counted apart from the warnings. */
+  readonly unknownFacets: Scalars['Int']['output'];
+  /** Warnings: facets accepted although they do not match their schema (dbt's `"_deleted": null`, a `catalog` facet without `name`, a facet that is not an object) and event times without UTC offset. */
   readonly warnings: Scalars['Int']['output'];
 };
 
@@ -2448,6 +2450,7 @@ export type OpenLineageProducerStatsResolvers<
   events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   invalid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unknownFacets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   warnings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
