@@ -134,6 +134,10 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
         http.listen(config.port, config.host, () => {
           http.off('error', reject);
           void api.services.schedules.start().catch((error: unknown) => httpLogger.error({ err: error }, 'could not arm the schedules'));
+          void api.services.openLineage.compileFacetSchemas().then(
+            (count) => httpLogger.debug({ facetSchemas: count }, 'OpenLineage facet schemas compiled'),
+            (error: unknown) => httpLogger.error({ err: error }, 'could not compile the OpenLineage facet schemas'),
+          );
           const address = http.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${host}:${address.port}`);

@@ -11,6 +11,7 @@ import type { ColumnLineageQuery, GraphStore, ListOpenLineageRunsQuery, Page } f
 import {
   createOpenLineageStats,
   ingestOpenLineage,
+  compileOpenLineageFacetSchemas,
   preloadOpenLineageSchemas,
   type OpenLineageIngestReport,
   type OpenLineageStats,
@@ -29,6 +30,8 @@ export interface OpenLineageService {
   readonly stats: OpenLineageStats;
   /** One event (an object), a batch (an array) or NDJSON text (a string). */
   ingest(payload: unknown): Promise<OpenLineageIngestReport>;
+  /** Compiles the facet schemas in the background (started once the server listens); resolves to how many. */
+  compileFacetSchemas(): Promise<number>;
   findRun(runId: string): Promise<OpenLineageRun | null>;
   listRuns(filter: OpenLineageRunFilterArgs, page: PageArgs): Promise<Page<OpenLineageRun>>;
   listEvents(runId: string, page: PageArgs): Promise<Page<OpenLineageStoredEvent>>;
@@ -42,12 +45,14 @@ export interface OpenLineageService {
 const RUN_ARTIFACT_LIMIT = 1000;
 
 export function createOpenLineageService(store: GraphStore): OpenLineageService {
-  // The schemas compile when the server starts, not on the first event a producer sends.
+  // The core schemas compile when the server starts, the facet schemas right after it listens
+  // (compileFacetSchemas), not on the first event a producer sends.
   preloadOpenLineageSchemas();
   const stats = createOpenLineageStats();
   return {
     stats,
     ingest: (payload) => ingestOpenLineage(store, payload, { stats }),
+    compileFacetSchemas: compileOpenLineageFacetSchemas,
     findRun: (runId) => store.findOpenLineageRun(runId),
     listRuns: (filter, page) => {
       const query: ListOpenLineageRunsQuery = {
