@@ -35,6 +35,8 @@ const cases: [string, string[], RegExp][] = [
   ['a value outside the choices, naming them', ['lineage', 'ar_x', '--direction', 'sideways'], /Allowed choices are up, down, both/],
   ['an unknown report format', ['report', 'ar_x', '--format', 'pdf'], /Allowed choices are json, md, html/],
   ['a depth beyond the cap', ['lineage', 'ar_x', '--depth', '99'], /--depth expects an integer from 0 to 50/],
+  ['a node limit beyond the cap', ['lineage', 'ar_x', '--limit', '20000'], /--limit expects an integer from 1 to 10000, got "20000"/],
+  ['a list limit beyond the cap', ['executions', 'list', '--limit', '5000'], /--limit expects an integer from 1 to 1000, got "5000"/],
   ['a malformed --param', ['run', IRIS_PIPELINE, '--param', 'Epochs'], /--param expects Name=Value/],
   [
     'an unknown parameter',

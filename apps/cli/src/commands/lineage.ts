@@ -44,7 +44,11 @@ export function registerLineageCommands(program: Command, setup: CommandSetup): 
         `hops to follow (0-${TRAVERSE_MAX_DEPTH_CAP}, default 10)`,
         parseNonNegativeInt('--depth', TRAVERSE_MAX_DEPTH_CAP),
       )
-      .option('--limit <n>', `most nodes visited (default 1000, at most ${TRAVERSE_NODE_LIMIT_CAP})`, parsePositiveInt('--limit'))
+      .option(
+        '--limit <n>',
+        `most nodes visited (default 1000, at most ${TRAVERSE_NODE_LIMIT_CAP})`,
+        parsePositiveInt('--limit', TRAVERSE_NODE_LIMIT_CAP),
+      )
       .option('--all-edges', 'also follow execution, pipeline, reuse and context edges (default: data flow and model packages)')
       .addOption(new Option('--format <format>', 'output format').choices(['tree', 'json', 'dot', 'mermaid']).default('tree'))
       .option('--json', 'same as --format json'),
@@ -65,7 +69,7 @@ export function registerLineageCommands(program: Command, setup: CommandSetup): 
       const edgeTypes = opts.allEdges ? EDGE_TYPES : LINEAGE_EDGES;
       const budget = {
         ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
-        ...(opts.limit !== undefined ? { nodeLimit: Math.min(opts.limit, TRAVERSE_NODE_LIMIT_CAP) } : {}),
+        ...(opts.limit !== undefined ? { nodeLimit: opts.limit } : {}),
       };
       const print = (startId: string, result: TraverseResult): void => {
         if (format === 'json') ctx.out.json({ startId, direction, ...result });

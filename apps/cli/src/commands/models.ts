@@ -20,12 +20,11 @@ export function registerModelCommands(program: Command, setup: CommandSetup): vo
       .description('Model packages, newest first.')
       .option('--group <name>', 'only this model package group')
       .addOption(new Option('--status <status>', 'only packages with this approval status').choices(APPROVAL_STATUSES))
-      .option('--limit <n>', 'at most this many (default 50, at most 1000)', parsePositiveInt('--limit'), 50)
+      .option('--limit <n>', 'at most this many (default 50, at most 1000)', parsePositiveInt('--limit', 1000), 50)
       .option('--json', 'print as JSON'),
     examples(['pedigree models list --group iris-classifier', 'pedigree models list --status PendingManualApproval --json']),
   ).action(async (opts: { group?: string; status?: ApprovalStatus; limit: number; json?: boolean }, cmd: Command) => {
     const ctx = setup.context(cmd);
-    if (opts.limit > 1000) throw usageError('--limit must be at most 1000');
     const client = connect(ctx);
     const page = client
       ? await listModelPackagesRemote(client, opts.limit, opts.group, opts.status)

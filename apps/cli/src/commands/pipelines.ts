@@ -242,9 +242,15 @@ export function registerPipelineCommands(program: Command, setup: CommandSetup):
   );
 }
 
-export function parsePositiveInt(flag: string): (value: string) => number {
+/** A positive integer option, at most `max` when given (a larger value is refused, never lowered in silence). */
+export function parsePositiveInt(flag: string, max?: number): (value: string) => number {
   return (value) => {
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw usageError(`${flag} expects a positive integer, got ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(value) || Number(value) < 1 || (max !== undefined && Number(value) > max))
+      throw usageError(
+        max === undefined
+          ? `${flag} expects a positive integer, got ${JSON.stringify(value)}`
+          : `${flag} expects an integer from 1 to ${max}, got ${JSON.stringify(value)}`,
+      );
     return Number(value);
   };
 }
