@@ -192,8 +192,8 @@ class MultiRowInsert {
 interface DeferredRows {
   /** Flat (from_key, type code, to_key) triples. */
   readonly edges: number[];
-  /** Flat (rowid, name, uri, props) quadruples. */
-  readonly fts: unknown[];
+  /** (rowid, name, uri, props) per artifact. */
+  readonly fts: [number, string, string, string][];
 }
 
 const newDeferredRows = (): DeferredRows => ({ edges: [], fts: [] });
@@ -334,7 +334,8 @@ class SqliteGraphStore implements GraphStore {
   /** The per-row statements of an ingest, held directly (no cache lookup, no argument spreading). */
   readonly #hot: Record<'stepRow' | 'artifactSeq' | 'previousVersion' | 'insertArtifact' | 'linkArtifact', Database.Statement>;
   readonly #insertEdges: MultiRowInsert;
-  readonly #insertFts: MultiRowInsert;
+  /** All of a call's full-text rows in one statement, see #insertDeferred. */
+  readonly #insertFts: Database.Statement;
 
   constructor(
     db: Database.Database,
@@ -377,14 +378,20 @@ class SqliteGraphStore implements GraphStore {
       ),
     };
     this.#insertEdges = new MultiRowInsert(prepare, 'INSERT OR IGNORE INTO edges (from_key, type, to_key) VALUES', '(?, ?, ?)', 3);
-    this.#insertFts = new MultiRowInsert(prepare, 'INSERT INTO artifacts_fts (rowid, name, uri, props) VALUES', '(?, ?, ?, ?)', 4);
+    this.#insertFts = prepare(
+      `INSERT INTO artifacts_fts (rowid, name, uri, props)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+    );
     this.#openLineage = createOpenLineageTables({ prepare, ftsText: ftsPropertyText });
   }
 
   /** Writes the rows a call deferred to its end. */
   #insertDeferred(rows: DeferredRows): void {
     if (rows.edges.length > 0) this.#insertEdges.run(rows.edges);
-    if (rows.fts.length > 0) this.#insertFts.run(rows.fts);
+    // One statement for all of them: FTS5 writes its pending terms out as a new index segment at
+    // every statement's savepoint, so 64-row INSERTs made ~20 small segments per call (and their
+    // merges); one INSERT ... SELECT over a JSON array makes one.
+    if (rows.fts.length > 0) this.#insertFts.run(json(rows.fts));
   }
 
   #stmt(sql: string): Database.Statement {
@@ -1131,7 +1138,7 @@ class SqliteGraphStore implements GraphStore {
       );
       const words: string[] = [];
       propertyText(properties, words, { left: FTS_PROPERTY_TEXT_MAX });
-      deferred.fts.push(seq, input.name, input.uri, words.join(' '));
+      deferred.fts.push([seq, input.name, input.uri, words.join(' ')]);
     }
     const ref: ArtifactRef = { id, seq };
     known?.set(key, ref);
