@@ -549,6 +549,22 @@ class SqliteGraphStore implements GraphStore {
     const c = this.#control;
     c.begin.run();
     try {
+      if (batch.length === 1) {
+        // A lone call needs no savepoint: the transaction is the call. If it throws, ROLLBACK
+        // leaves what ROLLBACK TO and an empty COMMIT would. This saves the savepoint's copy of
+        // every page the call changes (its sub-journal) and a flush of pending full-text terms.
+        let value: unknown;
+        try {
+          value = batch[0]!.fn();
+        } catch (error) {
+          if (!this.#db.inTransaction) throw new TransactionLost(0, error);
+          c.rollback.run();
+          if (isBusy(error)) throw new TransactionLost(0, error);
+          return [{ ok: false, error }];
+        }
+        c.commit.run();
+        return [{ ok: true, value }];
+      }
       const outcomes = batch.map((w, index): { ok: true; value: unknown } | { ok: false; error: unknown } => {
         c.savepoint.run();
         try {
