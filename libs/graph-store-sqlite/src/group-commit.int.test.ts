@@ -112,6 +112,44 @@ describe('group commit', () => {
     }
   });
 
+  it('a lone call (run without a savepoint) that throws half way leaves no trace, and the next call commits', async () => {
+    const { store, batches, file } = openStore();
+    try {
+      const step = await executingStep(store);
+      batches.length = 0;
+      const partial = artifactInput(`mem://${unique('gc-lone')}/partial`);
+      await expect(
+        store.recordStepResults([
+          { stepExecutionId: step, from: 'Executing', status: 'Succeeded', inputs: [], outputs: [channel('out', partial)] },
+          { stepExecutionId: 'se_missing' as StepExecutionId, from: 'Executing', status: 'Succeeded', inputs: [], outputs: [] },
+        ]),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(batches).toEqual([{ calls: 1, failed: 1, durationMs: expect.any(Number) }]);
+      expect(await store.findArtifact({ uri: partial.uri })).toBeNull();
+      expect((await store.getStepExecution(step)).status).toBe('Executing');
+      const raw = new Database(file, { readonly: true });
+      try {
+        const key = (raw.prepare('SELECT node_key FROM step_executions WHERE id = ?').get(step) as { node_key: number }).node_key;
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM edges WHERE from_key = ?').get(key)).toEqual({ n: 1 }); // PART_OF only
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM step_artifacts WHERE step_key = ?').get(key)).toEqual({ n: 0 });
+        expect(raw.prepare("SELECT COUNT(*) AS n FROM artifacts_fts WHERE artifacts_fts MATCH 'partial'").get()).toEqual({ n: 0 });
+      } finally {
+        raw.close();
+      }
+      await store.recordStepResult({
+        stepExecutionId: step,
+        from: 'Executing',
+        status: 'Succeeded',
+        inputs: [],
+        outputs: [channel('out', partial)],
+      });
+      expect(await store.findArtifact({ uri: partial.uri })).not.toBeNull();
+      expect((await store.searchArtifacts({ text: 'partial' })).items.map((a) => a.uri)).toContain(partial.uri);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('of concurrent transitions from one status in one batch exactly one wins', async () => {
     const { store, batches } = openStore();
     try {
