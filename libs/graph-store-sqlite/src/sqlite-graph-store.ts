@@ -92,7 +92,15 @@ import {
   type PipelineVersionRow,
   type StepExecutionRow,
 } from './mappers.ts';
-import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactIdKey, artifactKey, createNodeKeyLookup, nextNodeKeySql } from './node-keys.ts';
+import {
+  ARTIFACT_ID_KEY_FUNCTION,
+  EDGE_TYPE_CODES,
+  artifactIdKey,
+  artifactIdOf,
+  artifactKey,
+  createNodeKeyLookup,
+  nextNodeKeySql,
+} from './node-keys.ts';
 import { createOpenLineageTables, type OpenLineageTables } from './openlineage.ts';
 import { createTraverser, type Traverser } from './traversal.ts';
 
@@ -1129,7 +1137,7 @@ class SqliteGraphStore implements GraphStore {
     const key = `${input.digest}\u0000${input.uri}`;
     const seen = known?.get(key);
     if (seen !== undefined) return seen;
-    const id = artifactIdFor(input.uri, input.digest);
+    const id = artifactIdOf(input.uri, input.digest);
     const idKey = artifactIdKey(id);
     // Check, then insert: artifacts.id has no unique index (schema version 4), so this check
     // under the write lock (every write runs in a BEGIN IMMEDIATE group commit) is what keeps one
