@@ -47,31 +47,59 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
+  // The whole group (npx, tsx and the server), not npx alone: npx may exit first and leave the
+  // server running, on a start that failed as on a stop.
+  const stop = async (): Promise<void> => {
+    const pgid = child.pid;
+    if (pgid !== undefined) {
+      signalGroup(pgid, 'SIGTERM');
+      if (!(await groupGone(pgid, 15_000))) {
+        signalGroup(pgid, 'SIGKILL');
+        if (!(await groupGone(pgid, 5_000))) throw new Error(`the server's process group ${pgid} still runs after SIGKILL`);
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    }
     const ready = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the server was not ready within 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server was not ready within 60 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    url,
-    dataDir,
-    logs: () => output,
-    async stop() {
-      if (child.exitCode === null && child.pid) {
-        const exited = new Promise((r) => child.once('exit', r));
-        process.kill(-child.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url, dataDir, logs: () => output, stop };
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // The group has already gone.
+  }
+}
+
+/** Whether process group `pgid` has no process left (ESRCH) within `ms`. */
+async function groupGone(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A GraphQL request against the running server (for test setup and checks, not for the UI). */
