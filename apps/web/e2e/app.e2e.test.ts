@@ -18,13 +18,21 @@ if (!available)
 
 const FINAL = ['Succeeded', 'Cached', 'Skipped'];
 
+// Both suites below serve the client built from this tree; build it once, by whichever runs first.
+let built = false;
+function buildOnce(): void {
+  if (built) return;
+  buildWeb();
+  built = true;
+}
+
 describe.skipIf(!available)('web client end to end (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWeb();
+    buildOnce();
     server = await startServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -242,4 +250,145 @@ describe.skipIf(!available)('web client end to end (Chromium)', () => {
     await details.screenshot({ path: path.join(SCREENSHOTS, '13-openlineage-run.png') });
     await page.close();
   }, 120_000);
+});
+
+// A server that requires API tokens (as every non-loopback deployment does): the UI asks for one.
+const VIEWER_TOKEN = 'e2e-viewer-token-0123456789abcdef';
+const EDITOR_TOKEN = 'e2e-editor-token-0123456789abcdef';
+
+describe.skipIf(!available)('web client end to end with API tokens (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  /** GraphQL with a token, for test setup and checks. */
+  async function gqlAs<T>(token: string, query: string): Promise<T> {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    buildOnce();
+    server = await startServer({ env: { PEDIGREE_TOKENS: `bob:viewer:${VIEWER_TOKEN},ana:editor:${EDITOR_TOKEN}` } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for a token, refuses a wrong one, shows the pipelines to a viewer and sends the token everywhere', async () => {
+    // The server really refuses anonymous requests.
+    const anonymous = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(anonymous.status).toBe(401);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(20_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const graphqlRequests: { accept: string; authorization: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/graphql') return;
+      void request.allHeaders().then((h) => graphqlRequests.push({ accept: h['accept'] ?? '', authorization: h['authorization'] }));
+    });
+
+    await page.goto(`${server.url}/pipelines`);
+    const panel = page.getByRole('main', { name: 'Sign in with an API token' });
+    await panel.waitFor();
+    await panel.getByText('PEDIGREE_TOKENS').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '20-sign-in.png'), fullPage: true });
+
+    await page.getByLabel('API token', { exact: true }).fill('not-the-right-token-0123456789');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The server did not accept this token');
+    await page.screenshot({ path: path.join(SCREENSHOTS, '21-sign-in-refused.png'), fullPage: true });
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+
+    const signInAt = graphqlRequests.length;
+    await page.getByLabel('API token', { exact: true }).fill(VIEWER_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: DEMO.pipeline, exact: true }).waitFor();
+    await page.getByRole('banner').getByText('bob (viewer)').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '22-signed-in-pipelines.png'), fullPage: true });
+
+    // Every GraphQL request after signing in, the live-updates (SSE) connection included, carried the token.
+    await expect.poll(() => graphqlRequests.slice(signInAt).some((r) => r.accept === 'text/event-stream')).toBe(true);
+    expect(graphqlRequests.slice(signInAt).every((r) => r.authorization === `Bearer ${VIEWER_TOKEN}`)).toBe(true);
+
+    // Kept for the browser session: a reload asks for nothing.
+    await page.reload();
+    await page.getByRole('link', { name: DEMO.pipeline, exact: true }).waitFor();
+    expect(await page.getByRole('main', { name: 'Sign in with an API token' }).count()).toBe(0);
+
+    // An editor-only action answered FORBIDDEN says so beside the form.
+    await page.goto(`${server.url}/pipelines/${DEMO.pipeline}?start=1`);
+    await page.locator('form button[type="submit"]').click();
+    await expect
+      .poll(() => page.locator('form').getByRole('alert').first().textContent())
+      .toContain('Not allowed: this operation requires the editor role; bob has viewer');
+    await page.locator('[data-testid="graph-canvas"][data-ready="true"]').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '23-viewer-start-forbidden.png'), fullPage: true });
+
+    // The audit report comes down with the token (links cannot carry it), under the server's file name.
+    await expect
+      .poll(
+        async () =>
+          (await gqlAs<{ modelPackages: { edges: unknown[] } }>(VIEWER_TOKEN, '{ modelPackages { edges { node { id } } } }')).modelPackages
+            .edges.length,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const { modelPackages } = await gqlAs<{ modelPackages: { edges: { node: { modelArtifact: { id: string } } }[] } }>(
+      VIEWER_TOKEN,
+      '{ modelPackages { edges { node { modelArtifact { id } } } } }',
+    );
+    const modelId = modelPackages.edges[0]!.node.modelArtifact.id;
+    await page.goto(`${server.url}/models/${modelId}`);
+    const download = page.getByRole('button', { name: 'Download audit report as HTML' });
+    await download.waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    // The name the server gives the file (not the client's fallback `audit-report-<id>.html`).
+    const direct = await fetch(`${server.url}/api/v1/reports/${modelId}.html`, { headers: { authorization: `Bearer ${VIEWER_TOKEN}` } });
+    const serverName = /filename="([^"]+)"/.exec(direct.headers.get('content-disposition') ?? '')?.[1];
+    expect(serverName).toMatch(/^audit-report-[\w.-]+\.html$/);
+    expect(file.suggestedFilename()).toBe(serverName);
+    const report = await readFile(await file.path(), 'utf8');
+    expect(report).toMatch(/^<!DOCTYPE html>/i);
+    expect(report).toContain(DEMO.dataset);
+    await page.screenshot({ path: path.join(SCREENSHOTS, '24-model-signed-in.png'), fullPage: true });
+
+    // Signing out forgets the token and asks again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('main', { name: 'Sign in with an API token' }).getByText('Signed out').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, '25-signed-out.png'), fullPage: true });
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
 });

@@ -33,13 +33,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** Extra environment for the server, e.g. `PEDIGREE_TOKENS` to require API tokens. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pedigree-web-e2e-'));
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn('npx', ['tsx', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PEDIGREE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...options.env, PEDIGREE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping it also ends the tsx child npx starts.
     detached: true,

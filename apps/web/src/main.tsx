@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { Provider } from 'urql';
 import { App } from './App.tsx';
-import { createGraphqlClient } from './graphql-client.ts';
+import { AuthGate } from './auth/AuthGate.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,10 +10,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <Provider value={createGraphqlClient()}>
+    <AuthGate>
       <BrowserRouter>
         <App />
       </BrowserRouter>
-    </Provider>
+    </AuthGate>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
+import { useAuth } from '../auth/auth-context.ts';
 import { graphql } from '../gql/gql.ts';
 
 const ViewerQuery = graphql(`
@@ -19,9 +20,14 @@ const ViewerQuery = graphql(`
   }
 `);
 
-/** The frame around every view: the brand, the main sections and who the server thinks you are. */
+/**
+ * The frame around every view: the brand, the main sections and who the server thinks you are;
+ * signed in with an API token, a way to sign out (the browser forgets the token).
+ */
 export function Layout() {
   const [{ data }] = useQuery({ query: ViewerQuery });
+  const auth = useAuth();
+  const kept = auth.remembered ? 'remembered on this device' : 'kept for this browser session';
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -50,10 +56,22 @@ export function Layout() {
               <span>
                 {data.serverInfo.store.adapter} · v{data.serverInfo.version}
               </span>
-              <span className="viewer" title="Your role on this server">
+              <span
+                className="viewer"
+                title={
+                  auth.token
+                    ? `Signed in with the API token ${data.viewer.name} (${kept}); your role on this server`
+                    : 'Your role on this server'
+                }
+              >
                 {data.viewer.name} ({data.viewer.role})
               </span>
             </>
+          ) : null}
+          {auth.token ? (
+            <button type="button" className="topbar-button" onClick={auth.signOut} title="Forget the API token in this browser">
+              Sign out
+            </button>
           ) : null}
         </div>
       </header>

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  query SignInViewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n  }\n': typeof types.SignInViewerDocument;
   '\n  query Viewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n    serverInfo {\n      version\n      store {\n        adapter\n        ok\n      }\n    }\n  }\n': typeof types.ViewerDocument;
   '\n  fragment PipelineDagGraph on PipelineDag {\n    nodes {\n      name\n      type\n      order\n      branch\n      condition\n      displayName\n      description\n    }\n    edges {\n      from\n      to\n      kind\n    }\n  }\n': typeof types.PipelineDagGraphFragmentDoc;
   '\n  subscription ExecutionsChanged($pipelineName: String) {\n    executionsChanged(pipelineName: $pipelineName) {\n      executionId\n      status\n      at\n    }\n  }\n': typeof types.ExecutionsChangedDocument;
@@ -46,6 +47,7 @@ type Documents = {
   '\n  query VersionDefinitions($name: String!, $a: Int!, $b: Int!) {\n    pipeline(name: $name) {\n      name\n      a: version(version: $a) {\n        id\n        version\n        definition\n      }\n      b: version(version: $b) {\n        id\n        version\n        definition\n      }\n    }\n  }\n': typeof types.VersionDefinitionsDocument;
 };
 const documents: Documents = {
+  '\n  query SignInViewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n  }\n': types.SignInViewerDocument,
   '\n  query Viewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n    serverInfo {\n      version\n      store {\n        adapter\n        ok\n      }\n    }\n  }\n':
     types.ViewerDocument,
   '\n  fragment PipelineDagGraph on PipelineDag {\n    nodes {\n      name\n      type\n      order\n      branch\n      condition\n      displayName\n      description\n    }\n    edges {\n      from\n      to\n      kind\n    }\n  }\n':
@@ -122,6 +124,12 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SignInViewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n  }\n',
+): (typeof documents)['\n  query SignInViewer {\n    viewer {\n      name\n      role\n      anonymous\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

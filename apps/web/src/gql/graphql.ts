@@ -217,6 +217,10 @@ export type StepStatus =
   /** Finished successfully. */
   | 'Succeeded';
 
+export type SignInViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SignInViewerQuery = { viewer: { name: string; role: Role; anonymous: boolean } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ViewerQuery = {
@@ -1070,6 +1074,33 @@ export const StepPanelStepFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<StepPanelStepFragment, unknown>;
+export const SignInViewerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SignInViewer' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SignInViewerQuery, SignInViewerQueryVariables>;
 export const ViewerDocument = {
   kind: 'Document',
   definitions: [

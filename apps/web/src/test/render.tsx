@@ -22,8 +22,13 @@ interface RenderOptions {
   readonly responses: Responses;
 }
 
+/** A GraphQL error answer; with a code (`extensions.code`) and the HTTP status the API sends with it (FORBIDDEN: 403). */
 export class GraphqlError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly code?: string,
+    readonly status = 200,
+  ) {}
 }
 
 let locationSpy = '';
@@ -56,7 +61,10 @@ export function renderView(
     let answer = responses[body.operationName];
     if (typeof answer === 'function') answer = (answer as (v: Record<string, unknown>) => unknown)(body.variables ?? {});
     if (answer === 'pending') return new Promise<Response>(() => undefined);
-    if (answer instanceof GraphqlError) return Response.json({ errors: [{ message: answer.message }] });
+    if (answer instanceof GraphqlError) {
+      const extensions = answer.code ? { code: answer.code } : undefined;
+      return Response.json({ errors: [{ message: answer.message, ...(extensions ? { extensions } : {}) }] }, { status: answer.status });
+    }
     if (answer === undefined) return Response.json({ errors: [{ message: `no fixture for ${body.operationName}` }] });
     return Response.json({ data: answer });
   };

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/gql.ts';
 import type { ApprovalStatus } from '../gql/graphql.ts';
+import { mutationErrorMessage } from '../mutation-error.ts';
 
 const SetApprovalMutation = graphql(`
   mutation SetModelApprovalStatus($input: SetModelApprovalStatusInput!) {
@@ -44,7 +45,7 @@ export function ApprovalForm({ packageId, label, current, onDone }: ApprovalForm
     const result = await setStatus({ input: { id: packageId, status, comment: comment.trim() || null, expectedStatus: current } });
     const errors = result.data?.setModelApprovalStatus.errors ?? [];
     if (result.error || errors.length > 0) {
-      setMessage({ kind: 'error', text: result.error?.message ?? errors.map((e) => e.message).join(' ') });
+      setMessage({ kind: 'error', text: result.error ? mutationErrorMessage(result.error) : errors.map((e) => e.message).join(' ') });
       return;
     }
     setComment('');

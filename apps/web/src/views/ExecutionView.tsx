@@ -15,6 +15,7 @@ import { isTerminalExecutionStatus } from '../status.ts';
 import { useUrlState } from '../url-state.ts';
 import { StepPanel } from './StepPanel.tsx';
 import type { LiveLogLine } from './StepLogs.tsx';
+import { mutationErrorMessage } from '../mutation-error.ts';
 
 export const ExecutionQuery = graphql(`
   query Execution($id: ID!) {
@@ -280,7 +281,7 @@ export function ExecutionView() {
     setActionError(null);
     const result = kind === 'stop' ? await stop({ id }) : await retry({ id });
     const payload = result.data ? ('stopExecution' in result.data ? result.data.stopExecution : result.data.retryExecution) : null;
-    const message = result.error?.message ?? payload?.errors.map((e) => e.message).join(' ');
+    const message = (result.error ? mutationErrorMessage(result.error) : null) ?? payload?.errors.map((e) => e.message).join(' ');
     if (message) setActionError(message);
     refresh();
   }

@@ -105,6 +105,21 @@ describe('ModelView', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('status changed meanwhile'));
   });
 
+  it('shows a FORBIDDEN decision (a viewer token) inline', async () => {
+    renderView(<ModelView />, {
+      ...at,
+      responses: {
+        Model: model,
+        SetModelApprovalStatus: new GraphqlError('this operation requires the editor role; bob has viewer', 'FORBIDDEN', 403),
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Approve/ }));
+    const form = screen.getByRole('form', { name: /Decide on/ });
+    await waitFor(() =>
+      expect(within(form).getByRole('alert')).toHaveTextContent('this operation requires the editor role; bob has viewer'),
+    );
+  });
+
   it('links the audit report downloads to the server route, one per format', async () => {
     renderView(<ModelView />, { ...at, responses: { Model: model } });
     const group = await screen.findByRole('group', { name: 'Download audit report' });

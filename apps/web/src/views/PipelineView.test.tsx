@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { IDS, pipeline } from '../test/fixtures.ts';
-import { currentLocation, renderView } from '../test/render.tsx';
+import { currentLocation, GraphqlError, renderView } from '../test/render.tsx';
 import { PipelineView } from './PipelineView.tsx';
 
 const at = (route: string) => ({ path: '/pipelines/:name', route });
@@ -93,6 +93,22 @@ describe('PipelineView', () => {
         parameters: { TestFraction: 0.3, Seed: 7, Optimizer: 'adam', Standardize: true, Owner: 'ana' },
       },
     });
+  });
+
+  it('shows a FORBIDDEN answer (a viewer token) inline under the form and stays on the page', async () => {
+    renderView(<PipelineView />, {
+      ...at('/pipelines/iris?start=1'),
+      responses: {
+        Pipeline: pipeline,
+        StartExecution: new GraphqlError('this operation requires the editor role; bob has viewer', 'FORBIDDEN', 403),
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Owner'), 'bob');
+    await userEvent.click(screen.getByRole('button', { name: 'Start execution' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not allowed: this operation requires the editor role; bob has viewer. Ask your Pedigree admin for an editor token.',
+    );
+    expect(currentLocation()).toBe('/pipelines/iris?start=1');
   });
 
   it('sums up the last 30 days and listens to this pipeline’s executions only', async () => {

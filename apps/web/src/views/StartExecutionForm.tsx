@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql/gql.ts';
 import type { StartExecutionParamsFragment } from '../gql/graphql.ts';
 import { initialValues, parameterFromPath, parseParameters, type RawValues } from '../parameters.ts';
+import { mutationErrorMessage } from '../mutation-error.ts';
 
 export const StartExecutionParamsFragmentDoc = graphql(`
   fragment StartExecutionParams on PipelineParameter {
@@ -55,7 +56,7 @@ export function StartExecutionForm({ pipelineName, version, parameters, onCancel
     if (Object.keys(parsed.errors).length > 0) return;
     const result = await start({ input: { pipelineName, version, parameters: parsed.values } });
     if (result.error) {
-      setFormError(result.error.message);
+      setFormError(mutationErrorMessage(result.error));
       return;
     }
     const payload = result.data?.startExecution;
