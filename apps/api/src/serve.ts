@@ -33,6 +33,29 @@ export async function serve(): Promise<void> {
     process.exit(2);
   }
 
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    await server.close();
+    const active = runtime.executor.activeExecutions();
+    if (active.length > 0) {
+      // Their state is in the store; the next start resumes them (in-flight attempts are retried).
+      logger.info({ executions: active }, 'leaving running executions to be resumed at the next start');
+      await runtime.store.close();
+    } else {
+      await runtime.close();
+    }
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  // Installed before the server listens: a signal at any moment after (while the demo module loads,
+  // say) is a graceful stop, never the default action's abrupt exit (code 143).
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
   const url = await server.listen();
   logger.info({ url, graphql: `${url}/graphql`, store: runtime.store.adapter, dataDir: config.dataDir }, 'pedigree is listening');
 
@@ -53,25 +76,4 @@ export async function serve(): Promise<void> {
       logger.error({ err: error }, 'could not start the demo pipeline'),
     );
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    await server.close();
-    const active = runtime.executor.activeExecutions();
-    if (active.length > 0) {
-      // Their state is in the store; the next start resumes them (in-flight attempts are retried).
-      logger.info({ executions: active }, 'leaving running executions to be resumed at the next start');
-      await runtime.store.close();
-    } else {
-      await runtime.close();
-    }
-    logger.info('stopped');
-    logger.flush();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
