@@ -3,106 +3,20 @@
  * from the repository root) on a temporary data directory and a free port: the iris demo runs on
  * the empty store, and the lineage of the registered model reaches the iris dataset.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalDigest, type ExecutionId, type JsonObject } from '@pedigree/domain';
 import { createRuntime, loadConfig } from '@pedigree/runtime';
+import { gql, startServer, until, type StartedServer } from './spawned-server.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly lines: Record<string, unknown>[];
-  readonly exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function start(dataDir: string): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(tsx, ['apps/api/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PEDIGREE_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      PEDIGREE_TOKENS: '',
-      PEDIGREE_TOKENS_FILE: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Record<string, unknown>[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`not listening within 60 s; stderr: ${stderr}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      let end: number;
-      while ((end = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 1);
-        try {
-          const parsed = JSON.parse(line) as Record<string, unknown>;
-          lines.push(parsed);
-          if (parsed['msg'] === 'pedigree is listening') {
-            clearTimeout(timer);
-            resolve(String(parsed['url']));
-          }
-        } catch {
-          // not a log line
-        }
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code} before listening; stderr: ${stderr}`)));
-  });
-  return { child, url, lines, exited };
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** As `npm start` on a fresh clone: the demo on (its default); no tokens; a free port. */
+const start = (dataDir: string): Promise<StartedServer> => startServer(dataDir);
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pedigree-start-'));
-  let server: Started;
+  let server: StartedServer;
 
   beforeAll(async () => {
     server = await start(dataDir);

@@ -5,100 +5,15 @@
  * it finishes a request in flight, refuses new connections, and leaves a running execution to the
  * next start, which resumes it to the end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gql, spawnServer, startServer, terminate, until, type StartedServer } from './spawned-server.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly lines: Record<string, unknown>[];
-  readonly exited: Promise<number | null>;
-}
-
-function spawnServer(
-  dataDir: string,
-  env: Record<string, string> = {},
-): { child: ChildProcess; lines: Record<string, unknown>[]; stderr: () => string } {
-  const child = spawn(tsx, ['apps/api/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      PEDIGREE_DATA_DIR: dataDir,
-      PEDIGREE_PROJECT_ROOT: dataDir,
-      PEDIGREE_DEMO: 'false',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Record<string, unknown>[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    let end: number;
-    while ((end = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(end + 1);
-      try {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        lines.push({ text: line });
-      }
-    }
-  });
-  return { child, lines, stderr: () => stderr };
-}
-
-async function start(dataDir: string): Promise<Started> {
-  const { child, lines, stderr } = spawnServer(dataDir);
-  // 'close', not 'exit': the last log lines may still be in the pipe when the process has exited.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const url = await until('the server to listen', async () => {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before listening; stderr: ${stderr()}`);
-    const listening = lines.find((l) => l['msg'] === 'pedigree is listening');
-    return listening ? String(listening['url']) : null;
-  });
-  return { child, url, lines, exited };
-}
-
-/** SIGTERM to the server process itself (its pid is on every log line), not to the tsx wrapper that relays it. */
-function terminate(server: Started): void {
-  process.kill(Number(server.lines.find((l) => typeof l['pid'] === 'number')!['pid']), 'SIGTERM');
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
+const start = (dataDir: string): Promise<StartedServer> => startServer(dataDir, { PEDIGREE_PROJECT_ROOT: dataDir, PEDIGREE_DEMO: 'false' });
 
 /**
  * One step that sleeps `ms` (long enough to be caught running) and then succeeds. An attempt cut off
@@ -140,7 +55,10 @@ describe('npm start: its process life cycle', () => {
   });
 
   it('refuses to start on a non-loopback address without API tokens, naming HOST, exit 2', async () => {
-    const { child, lines, stderr } = spawnServer(mkdtempSync(path.join(tmpdir(), 'pedigree-refuse-')), { HOST: '0.0.0.0' });
+    const { child, lines, stderr } = spawnServer(mkdtempSync(path.join(tmpdir(), 'pedigree-refuse-')), {
+      PEDIGREE_DEMO: 'false',
+      HOST: '0.0.0.0',
+    });
     children.push(child);
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(code).toBe(2);
