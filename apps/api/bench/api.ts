@@ -3,7 +3,7 @@
  *
  * 1. Builds the lineage benchmark's synthetic graph (default 100,000 artifacts) by running
  *    `npm run bench:lineage -- --keep` and takes over its database file as a data directory.
- * 2. Starts the real service (`tsx apps/api/src/main.ts`, demo off) on that data directory in a
+ * 2. Starts the real service (`node --import tsx apps/api/src/main.ts`, as `npm start`; demo off) on that data directory in a
  *    child process, and a plain node:http server in this process that calls the same store method
  *    (`traverse`, UPSTREAM, depth 10) and returns JSON: the floor for any API over the store.
  * 3. Waits until the service has settled the executions the generator left running, then measures

@@ -1,5 +1,5 @@
 /**
- * The service over real HTTP, started exactly as `npm start` starts it (tsx apps/api/src/main.ts
+ * The service over real HTTP, started exactly as `npm start` starts it (node --import tsx apps/api/src/main.ts
  * from the repository root) on a temporary data directory and a free port: the iris demo runs on
  * the empty store, and the lineage of the registered model reaches the iris dataset.
  */

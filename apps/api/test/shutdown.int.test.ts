@@ -1,5 +1,5 @@
 /**
- * `npm start`'s process life cycle over real HTTP (tsx apps/api/src/main.ts, as server.int.test.ts
+ * `npm start`'s process life cycle over real HTTP (node --import tsx apps/api/src/main.ts, as server.int.test.ts
  * starts it, without the demo): on loopback without tokens it says in its log that anonymous
  * requests act as editor; bound to another address without tokens it refuses to start; on SIGTERM
  * it finishes a request in flight, refuses new connections, and leaves a running execution to the

@@ -1,15 +1,13 @@
 /**
- * The service in a process of its own, started as `npm start` starts it (tsx apps/api/src/main.ts
+ * The service in a process of its own, started as `npm start` starts it (node --import tsx apps/api/src/main.ts
  * from the repository root) on a free port, with its JSON log lines collected. Shared by the tests
  * that need a real process: server.int.test.ts (the demo, restarts) and shutdown.int.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
 export interface SpawnedServer {
   readonly child: ChildProcess;
@@ -29,7 +27,8 @@ export interface StartedServer extends Omit<SpawnedServer, 'stderr'> {
  * `LOG_LEVEL=info`) plus `env`; does not wait for anything.
  */
 export function spawnServer(dataDir: string, env: Record<string, string> = {}): SpawnedServer {
-  const child = spawn(tsx, ['apps/api/src/main.ts'], {
+  // No tsx wrapper process: the service is this child, and a signal sent to it reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -75,7 +74,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   return { child, url, lines, exited };
 }
 
-/** SIGTERM to the server process itself (its pid is on every log line), not to the tsx wrapper that relays it. */
+/** SIGTERM to the server process itself, by the pid on its log lines (the same process as `child`). */
 export function terminate(server: StartedServer): void {
   process.kill(Number(server.lines.find((l) => typeof l['pid'] === 'number')!['pid']), 'SIGTERM');
 }

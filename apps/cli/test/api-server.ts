@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { REPO_ROOT } from './run-pedigree.ts';
 
 export interface ApiServer {
@@ -24,13 +23,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The real Pedigree server, started the way `npm start` starts it (tsx apps/api/src/main.ts from the
+ * The real Pedigree server, started the way `npm start` starts it (node --import tsx apps/api/src/main.ts from the
  * repository root) on a free loopback port, a given data directory and API tokens from a file; no
  * demo run. Resolves once it logs that it is listening.
  */
 export async function startApiServer(options: { dataDir: string; tokensFile: string; projectRoot: string }): Promise<ApiServer> {
   const port = await freePort();
-  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
