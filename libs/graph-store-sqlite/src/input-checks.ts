@@ -64,20 +64,31 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function artifactIssues(input: ArtifactInput, path: string): ErrorIssue[] {
+/**
+ * Where an artifact sits: a path, or the parts of `base[index].field`, joined only when there is a
+ * problem to report (the bulk path checks every artifact of a batch, and nearly all are fine).
+ */
+export type ArtifactPath = string | { readonly base: string; readonly index: number; readonly field: string };
+
+function pathText(at: ArtifactPath): string {
+  return typeof at === 'string' ? at : `${at.base}[${at.index}].${at.field}`;
+}
+
+export function artifactIssues(input: ArtifactInput, at: ArtifactPath): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
-  if (!isJsonObject(input)) return [{ path, message: 'must be an artifact object' }];
-  if (typeof input.uri !== 'string' || input.uri.length === 0) issues.push({ path: `${path}.uri`, message: 'must be a non-empty string' });
-  if (!isDigest(input.digest)) issues.push({ path: `${path}.digest`, message: 'must be sha256:<64 lowercase hex>' });
+  if (!isJsonObject(input)) return [{ path: pathText(at), message: 'must be an artifact object' }];
+  if (typeof input.uri !== 'string' || input.uri.length === 0)
+    issues.push({ path: `${pathText(at)}.uri`, message: 'must be a non-empty string' });
+  if (!isDigest(input.digest)) issues.push({ path: `${pathText(at)}.digest`, message: 'must be sha256:<64 lowercase hex>' });
   if (!(ARTIFACT_TYPES as readonly unknown[]).includes(input.type)) {
-    issues.push({ path: `${path}.type`, message: `must be one of ${ARTIFACT_TYPES.join(', ')}` });
+    issues.push({ path: `${pathText(at)}.type`, message: `must be one of ${ARTIFACT_TYPES.join(', ')}` });
   }
-  if (typeof input.name !== 'string') issues.push({ path: `${path}.name`, message: 'must be a string' });
+  if (typeof input.name !== 'string') issues.push({ path: `${pathText(at)}.name`, message: 'must be a string' });
   if (typeof input.size !== 'number' || !Number.isSafeInteger(input.size) || input.size < 0) {
-    issues.push({ path: `${path}.size`, message: 'must be a non-negative integer' });
+    issues.push({ path: `${pathText(at)}.size`, message: 'must be a non-negative integer' });
   }
   if (input.properties !== undefined && !isJsonObject(input.properties))
-    issues.push({ path: `${path}.properties`, message: 'must be a JSON object' });
+    issues.push({ path: `${pathText(at)}.properties`, message: 'must be a JSON object' });
   return issues;
 }
 
@@ -87,37 +98,62 @@ export function checkArtifacts(inputs: readonly ArtifactInput[], subject = 'arti
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }
 
+/** Whether a channel before `end` has `name`: pairwise for a handful of channels (most steps), a Set beyond. */
+function seenBefore(list: readonly ChannelArtifactInput[], end: number, name: string, names: Set<string> | null): boolean {
+  if (names !== null) {
+    if (names.has(name)) return true;
+    names.add(name);
+    return false;
+  }
+  for (let k = 0; k < end; k += 1) if (list[k]?.name === name) return true;
+  return false;
+}
+
 function channelIssues(list: readonly ChannelArtifactInput[], path: string): ErrorIssue[] {
   if (!Array.isArray(list)) return [{ path, message: 'must be a list' }];
-  const issues: ErrorIssue[] = [];
-  const names = new Set<string>();
-  list.forEach((c, i) => {
-    if (typeof c?.name !== 'string' || c.name.length === 0)
-      issues.push({ path: `${path}[${i}].name`, message: 'must be a non-empty channel name' });
-    else if (names.has(c.name)) issues.push({ path: `${path}[${i}].name`, message: `duplicate channel name ${JSON.stringify(c.name)}` });
-    else names.add(c.name);
-    issues.push(...artifactIssues(c?.artifact, `${path}[${i}].artifact`));
-  });
-  return issues;
+  let issues: ErrorIssue[] | undefined;
+  const names = list.length > 16 ? new Set<string>() : null;
+  for (let i = 0; i < list.length; i += 1) {
+    const c = list[i];
+    const name = c?.name;
+    // Paths are built only for a channel with a problem.
+    if (typeof name !== 'string' || name.length === 0)
+      (issues ??= []).push({ path: `${path}[${i}].name`, message: 'must be a non-empty channel name' });
+    else if (seenBefore(list, i, name, names))
+      (issues ??= []).push({ path: `${path}[${i}].name`, message: `duplicate channel name ${JSON.stringify(name)}` });
+    const artifact = artifactIssues(c?.artifact, { base: path, index: i, field: 'artifact' });
+    if (artifact.length > 0) (issues ??= []).push(...artifact);
+  }
+  return issues ?? [];
+}
+
+/** `prefix.field`, or `field` at the top level (no function per call: the bulk path checks every result). */
+function fieldPath(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
 }
 
 /** Checks a step result; `prefix` is the path of the result within a batch. */
 export function stepResultIssues(input: RecordStepResultInput, prefix = ''): ErrorIssue[] {
-  const p = (s: string): string => (prefix ? `${prefix}.${s}` : s);
   const issues: ErrorIssue[] = [];
   if (typeof input.stepExecutionId !== 'string' || input.stepExecutionId.length === 0) {
-    issues.push({ path: p('stepExecutionId'), message: 'must be a step execution id' });
+    issues.push({ path: fieldPath(prefix, 'stepExecutionId'), message: 'must be a step execution id' });
   }
-  if (!isStepStatus(input.from)) issues.push({ path: p('from'), message: 'must be a step status' });
+  if (!isStepStatus(input.from)) issues.push({ path: fieldPath(prefix, 'from'), message: 'must be a step status' });
   if (!['Succeeded', 'Cached', 'Failed'].includes(input.status))
-    issues.push({ path: p('status'), message: 'must be Succeeded, Cached or Failed' });
-  issues.push(...channelIssues(input.inputs, p('inputs')), ...channelIssues(input.outputs, p('outputs')));
+    issues.push({ path: fieldPath(prefix, 'status'), message: 'must be Succeeded, Cached or Failed' });
+  const inputIssues = channelIssues(input.inputs, fieldPath(prefix, 'inputs'));
+  const outputIssues = channelIssues(input.outputs, fieldPath(prefix, 'outputs'));
+  if (inputIssues.length > 0 || outputIssues.length > 0) issues.push(...inputIssues, ...outputIssues);
   if (input.status === 'Failed' && Array.isArray(input.outputs) && input.outputs.length > 0) {
-    issues.push({ path: p('outputs'), message: 'must be empty when status is Failed: no artifact exists without a successful producer' });
+    issues.push({
+      path: fieldPath(prefix, 'outputs'),
+      message: 'must be empty when status is Failed: no artifact exists without a successful producer',
+    });
   }
   if (input.status === 'Cached' && (typeof input.reusedStepExecutionId !== 'string' || input.reusedStepExecutionId.length === 0)) {
-    issues.push({ path: p('reusedStepExecutionId'), message: 'is required when status is Cached' });
+    issues.push({ path: fieldPath(prefix, 'reusedStepExecutionId'), message: 'is required when status is Cached' });
   }
-  if (input.properties != null && !isJsonObject(input.properties)) issues.push({ path: p('properties'), message: 'must be a JSON object' });
+  if (input.properties != null && !isJsonObject(input.properties))
+    issues.push({ path: fieldPath(prefix, 'properties'), message: 'must be a JSON object' });
   return issues;
 }

@@ -206,6 +206,12 @@ interface DeferredRows {
 
 const newDeferredRows = (): DeferredRows => ({ edges: [], fts: [] });
 
+/**
+ * Artifacts already upserted in the current transaction, by digest, then URI: two lookups by the
+ * input's own strings (whose hashes V8 keeps) instead of one by a key concatenated per lookup.
+ */
+type KnownArtifacts = Map<string, Map<string, ArtifactRef>>;
+
 /** An artifact upserted in the current call: its id and its seq (the rowid its node key is made of). */
 interface ArtifactRef {
   readonly id: ArtifactId;
@@ -219,6 +225,11 @@ const defer: (fn: () => void) => void = globalThis.setImmediate;
 const FTS_PROPERTY_TEXT_MAX = 32 * 1024;
 
 type Params = Record<string, unknown>;
+
+/** `value` when given, else `current` (module level: a closure per step update showed in the ingest profile). */
+function keep<T>(value: T | undefined, current: T): T {
+  return value !== undefined ? value : current;
+}
 
 /** Columns a status change may write (never ids, names or start times). */
 const UPDATABLE_STEP_COLUMNS = [
@@ -340,8 +351,10 @@ class SqliteGraphStore implements GraphStore {
   #flushing = false;
   readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
   /** The per-row statements of an ingest, held directly (no cache lookup, no argument spreading). */
-  readonly #hot: Record<'stepRow' | 'artifactSeq' | 'previousVersion' | 'insertArtifact' | 'linkArtifact', Database.Statement>;
+  readonly #hot: Record<'stepRow' | 'artifactSeq' | 'latestAtUri' | 'insertArtifact' | 'linkArtifact', Database.Statement>;
   readonly #insertEdges: MultiRowInsert;
+  /** Step-row UPDATEs by the set of columns they write (see #stepUpdate). */
+  readonly #stepUpdates = new Map<number, Database.Statement>();
   /** All of a call's full-text rows in one statement, see #insertDeferred. */
   readonly #insertFts: Database.Statement;
 
@@ -376,7 +389,8 @@ class SqliteGraphStore implements GraphStore {
       // table first, and an UPDATE after the INSERT rewrote the row.)
       // By id_key + id (schema version 4): the key's index, then the row's id.
       artifactSeq: prepare('SELECT seq FROM artifacts WHERE id_key = ? AND id = ?').pluck(true),
-      previousVersion: prepare('SELECT id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1').pluck(true),
+      // The latest version at a URI as [seq, id] (raw: no row object).
+      latestAtUri: prepare('SELECT seq, id FROM artifacts WHERE uri = ? ORDER BY created_at DESC, seq DESC LIMIT 1').raw(true),
       insertArtifact: prepare(
         `INSERT INTO artifacts (id, id_key, uri, digest, type, name, size, properties, created_at, previous_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -933,7 +947,6 @@ class SqliteGraphStore implements GraphStore {
       if (terminal) endedAt = at;
       if (change.failureReason !== undefined) failureReason = change.failureReason;
     }
-    const keep = <T>(value: T | undefined, current: T): T => (value !== undefined ? value : current);
     const next: StepExecutionRow = {
       ...row,
       status: to,
@@ -957,16 +970,32 @@ class SqliteGraphStore implements GraphStore {
     // The hottest update of an ingest: only the columns that change are written (an unchanged
     // indexed or foreign-key column still costs its index or parent lookup), positionally, and
     // without RETURNING since the new row is known here. Statements are cached per column set.
-    const columns = UPDATABLE_STEP_COLUMNS.filter((c) => next[c] !== row[c]);
-    const changed = this.#run(
-      `UPDATE step_executions SET ${columns.map((c) => `${c} = ?`).join(', ')}, revision = ? WHERE id = ? AND revision = ?`,
-      ...columns.map((c) => next[c]),
-      next.revision,
-      row.id,
-      row.revision,
-    ).changes;
+    let mask = 0;
+    const values: unknown[] = [];
+    for (let i = 0; i < UPDATABLE_STEP_COLUMNS.length; i += 1) {
+      const c = UPDATABLE_STEP_COLUMNS[i]!;
+      if (next[c] !== row[c]) {
+        mask |= 1 << i;
+        values.push(next[c]);
+      }
+    }
+    values.push(next.revision, row.id, row.revision);
+    const changed = this.#stepUpdate(mask).run(values).changes;
     if (changed !== 1) throw new ConflictError(`step execution ${row.id} changed while it was being updated`, { id: row.id });
     return next;
+  }
+
+  /** The UPDATE of a step row writing the columns in `mask` (bit i: UPDATABLE_STEP_COLUMNS[i]), then revision, by id and revision. */
+  #stepUpdate(mask: number): Database.Statement {
+    let statement = this.#stepUpdates.get(mask);
+    if (statement === undefined) {
+      const columns = UPDATABLE_STEP_COLUMNS.filter((_, i) => (mask & (1 << i)) !== 0);
+      statement = this.#stmt(
+        `UPDATE step_executions SET ${columns.map((c) => `${c} = ?, `).join('')}revision = ? WHERE id = ? AND revision = ?`,
+      );
+      this.#stepUpdates.set(mask, statement);
+    }
+    return statement;
   }
 
   transitionStep: GraphStore['transitionStep'] = async (input) => {
@@ -989,8 +1018,8 @@ class SqliteGraphStore implements GraphStore {
   };
 
   /** One step result inside the caller's write transaction; edges and full-text rows go to `deferred`. */
-  #recordOne(input: RecordStepResultInput, deferred: DeferredRows, known?: Map<string, ArtifactRef>): StepExecution {
-    const at = atOrNow(input.at);
+  #recordOne(input: RecordStepResultInput, deferred: DeferredRows, now: IsoTimestamp, known?: KnownArtifacts): StepExecution {
+    const at = input.at ?? now;
     const row = this.#stepRow(input.stepExecutionId);
     if (!row) throw new NotFoundError('StepExecution', input.stepExecutionId);
     if (row.status === input.status && row.status !== input.from) {
@@ -1061,7 +1090,7 @@ class SqliteGraphStore implements GraphStore {
     if (issues.length > 0) return Promise.reject(new ValidationError('step result', issues));
     return this.#write('recordStepResult', () => {
       const deferred = newDeferredRows();
-      const result = this.#recordOne(input, deferred);
+      const result = this.#recordOne(input, deferred, nowIso());
       this.#insertDeferred(deferred);
       return result;
     });
@@ -1069,12 +1098,15 @@ class SqliteGraphStore implements GraphStore {
 
   recordStepResults: GraphStore['recordStepResults'] = (inputs) => {
     if (!Array.isArray(inputs)) return Promise.reject(new InvalidArgumentError('inputs', 'must be a list of step results'));
-    const issues = inputs.flatMap((input, i) => stepResultIssues(input, `[${i}]`));
+    // Checked without paths first; the paths (`[i].inputs[0].artifact.digest`) are built only for a result with problems.
+    const issues = inputs.flatMap((input, i) => (stepResultIssues(input).length === 0 ? [] : stepResultIssues(input, `[${i}]`)));
     if (issues.length > 0) return Promise.reject(new ValidationError('step results', issues));
     return this.#write('recordStepResults', () => {
-      const known = new Map<string, ArtifactRef>();
+      const known: KnownArtifacts = new Map();
       const deferred = newDeferredRows();
-      const results = inputs.map((input) => this.#recordOne(input, deferred, known));
+      // One clock reading for the call: its results are recorded in one transaction.
+      const now = nowIso();
+      const results = inputs.map((input) => this.#recordOne(input, deferred, now, known));
       this.#insertDeferred(deferred);
       return results;
     });
@@ -1130,26 +1162,33 @@ class SqliteGraphStore implements GraphStore {
 
   /**
    * Inserts the artifact unless the same (uri, digest) exists, linking the latest earlier version
-   * at the URI; returns its id and seq. `known` memoizes (digest, uri) -> both for artifacts already upserted
+   * at the URI; returns its id and seq. `known` memoizes digest -> uri -> both for artifacts already upserted
    * in the current transaction (a batch mentions most artifacts twice: produced, then consumed).
    */
-  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: Map<string, ArtifactRef>): ArtifactRef {
-    const key = `${input.digest}\u0000${input.uri}`;
-    const seen = known?.get(key);
+  #ensureArtifact(input: ArtifactInput, at: IsoTimestamp, deferred: DeferredRows, known?: KnownArtifacts): ArtifactRef {
+    const atDigest = known?.get(input.digest);
+    const seen = atDigest?.get(input.uri);
     if (seen !== undefined) return seen;
     const id = artifactIdOf(input.uri, input.digest);
-    const idKey = artifactIdKey(id);
     // Check, then insert: artifacts.id has no unique index (schema version 4), so this check
     // under the write lock (every write runs in a BEGIN IMMEDIATE group commit) is what keeps one
-    // row per id, i.e. per (uri, digest).
-    let seq = this.#hot.artifactSeq.get(idKey, id) as number | undefined;
+    // row per id, i.e. per (uri, digest). The latest version at the URI comes first: when there is
+    // none (a new URI, most new artifacts) the artifact cannot exist, and when it is this very
+    // artifact (re-declared) its seq is at hand; only an older version needs the lookup by id.
+    const latest = this.#hot.latestAtUri.get(input.uri) as [number, string] | undefined;
+    let seq =
+      latest === undefined
+        ? undefined
+        : latest[1] === id
+          ? latest[0]
+          : (this.#hot.artifactSeq.get(artifactIdKey(id), id) as number | undefined);
     if (seq === undefined) {
       const properties = input.properties ?? {};
-      const previous = (this.#hot.previousVersion.get(input.uri) as string | undefined) ?? null;
+      const previous = latest === undefined ? null : latest[1];
       seq = Number(
         this.#hot.insertArtifact.run(
           id,
-          idKey,
+          artifactIdKey(id),
           input.uri,
           input.digest,
           input.type,
@@ -1165,7 +1204,8 @@ class SqliteGraphStore implements GraphStore {
       deferred.fts.push([seq, input.name, input.uri, words.join(' ')]);
     }
     const ref: ArtifactRef = { id, seq };
-    known?.set(key, ref);
+    if (atDigest !== undefined) atDigest.set(input.uri, ref);
+    else known?.set(input.digest, new Map([[input.uri, ref]]));
     return ref;
   }
 

@@ -4,10 +4,12 @@ import type { ContractContext } from './contract-context.ts';
 import {
   artifactInput,
   at,
+  channel,
   expectCode,
   expectInvalidArgument,
   expectNotFound,
   expectValidation,
+  runStep,
   seedExecution,
   unique,
   walkPages,
@@ -47,6 +49,20 @@ export function artifactsContract(ctx: ContractContext): void {
       expect((await store.findArtifact({ uri, digest: digestBytes('one') }))?.id).toBe(v1.id);
       expect(await store.findArtifact({ uri, digest: digestBytes('never') })).toBeNull();
       expect(await store.findArtifact({ uri: `${uri}.missing` })).toBeNull();
+    });
+
+    it('an older version declared again (content reverted) is its stored node, in an upsert and in a step result', async () => {
+      const store = ctx.store();
+      const uri = `mem://${unique('revert')}/table.parquet`;
+      const v1 = await store.upsertArtifact(artifactInput(uri, { content: 'one', createdAt: at(1) }));
+      const v2 = await store.upsertArtifact(artifactInput(uri, { content: 'two', createdAt: at(2) }));
+      expect(await store.upsertArtifact(artifactInput(uri, { content: 'one', createdAt: at(3) }))).toEqual(v1);
+      expect(await store.upsertArtifact(artifactInput(uri, { content: 'two', createdAt: at(4) }))).toEqual(v2);
+      const { execution } = await seedExecution(store);
+      const step = await runStep(store, execution.id, 'reads-v1', { inputs: [channel('old', artifactInput(uri, { content: 'one' }))] });
+      expect((await store.listStepArtifacts([step.id])).map((l) => l.artifact.id)).toEqual([v1.id]);
+      expect((await store.listArtifacts({ uriPrefix: uri })).items.map((a) => a.id).sort()).toEqual([v1.id, v2.id].sort());
+      expect((await store.findArtifact({ uri }))?.id).toBe(v2.id);
     });
 
     it('concurrent upserts of one artifact make one node', async () => {
