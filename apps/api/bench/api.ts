@@ -36,7 +36,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     // Measurement rounds per endpoint, alternating GraphQL and raw (G R R G ...), each --duration long.
     rounds: { type: 'string', default: '4' },
-    // Writes V8 CPU profiles of the API process (node --cpu-prof) into this directory.
+    // Writes V8 CPU profiles of both servers (node --cpu-prof) into this directory.
     'cpu-prof': { type: 'string' },
     // Keeps the built graph's data directory here and, when it already holds one, measures it
     // again without rebuilding (faster iterations; the service has settled it the first time).
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
     await store.close();
     // Both servers run in processes of their own, started the same way; this process only drives the load.
-    const raw = await startChild('apps/api/bench/raw-server.ts', dataDir, '/');
+    const raw = await startChild('apps/api/bench/raw-server.ts', dataDir, '/', values['cpu-prof']);
     const api = await startChild('apps/api/src/main.ts', dataDir, '/readyz', values['cpu-prof']).catch(async (error: unknown) => {
       await raw.stop(); // not left running when the service fails to start
       throw error;
@@ -207,10 +207,10 @@ async function startChild(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   };
-  // With a profile wanted, node itself runs the script with tsx's loader (--cpu-prof is refused in NODE_OPTIONS).
-  const child = cpuProfileDir
-    ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`, '--import', 'tsx', script], spawnOptions)
-    : spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], spawnOptions);
+  // node itself runs the script with tsx's loader, as `npm start` does (no tsx CLI wrapper process);
+  // with a profile wanted, under --cpu-prof (refused in NODE_OPTIONS).
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], spawnOptions);
   let alive = true;
   const exited = new Promise<void>((r) =>
     child.on('exit', () => {
@@ -240,8 +240,7 @@ async function startChild(
     if (up) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  // tsx runs the script in a node child of its own: measure the process that actually serves.
-  const pid = serverPid(child.pid!);
+  const pid = child.pid!;
   return {
     url,
     pid,
@@ -278,23 +277,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((r) => probe.close(() => r()));
   return port;
-}
-
-/** The node process that serves: tsx's node child (not its esbuild helper), or `pid` itself. */
-function serverPid(pid: number): number {
-  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')
-    .filter(Boolean)
-    .map(Number);
-  const node = children.find((child) => {
-    try {
-      return readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node';
-    } catch {
-      return false;
-    }
-  });
-  return node === undefined ? pid : serverPid(node);
 }
 
 /** CPU time (user + system) a process has used so far, in milliseconds; 0 when it is gone. */

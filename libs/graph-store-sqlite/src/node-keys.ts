@@ -99,11 +99,20 @@ export function createNodeKeyLookup(
   prepare: (sql: string) => Statement,
   kindOf: (id: string) => NodeKind | null,
 ): (id: string) => number | undefined {
+  // One statement per kind, prepared on first use (not a SQL string built and looked up per call).
+  const statements = new Map<NodeKind, Statement>();
   const statementFor = (kind: NodeKind): Statement => {
-    if (kind === 'Artifact')
-      return prepare(`SELECT seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} AS key FROM artifacts WHERE id_key = ? AND id = ?`);
-    const t = KEYED_NODE_TABLES.find((k) => k.kind === kind)!;
-    return prepare(`SELECT node_key AS key FROM ${t.table} WHERE ${t.idColumn} = ?`);
+    let statement = statements.get(kind);
+    if (statement === undefined) {
+      if (kind === 'Artifact') {
+        statement = prepare(`SELECT seq * ${KIND_SLOTS} + ${NODE_KIND_CODES.Artifact} AS key FROM artifacts WHERE id_key = ? AND id = ?`);
+      } else {
+        const t = KEYED_NODE_TABLES.find((k) => k.kind === kind)!;
+        statement = prepare(`SELECT node_key AS key FROM ${t.table} WHERE ${t.idColumn} = ?`);
+      }
+      statements.set(kind, statement);
+    }
+    return statement;
   };
   return (id) => {
     const kind = kindOf(id);

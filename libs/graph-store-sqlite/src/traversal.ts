@@ -2,7 +2,7 @@ import { EDGE_TYPES, NotFoundError, type LineageEdge, type LineageNode } from '@
 import { isReturnedNode, type NormalizedTraverseQuery, type TraverseResult } from '@pedigree/graph-store';
 import type { Statement } from 'better-sqlite3';
 import { NODE_SELECTS, nodeKindOf, toLineageNode, type NodeKind, type NodeRow } from './mappers.ts';
-import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactSeq, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactSeq, createNodeKeyLookup, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
 
 /*
  * Bounded breadth-first traversal as one recursive CTE over integer node keys, read as a stream.
@@ -106,9 +106,12 @@ export function createTraverser(prepare: (sql: string) => Statement): Traverser 
     return keyedNodes(ids).map((k) => k?.node ?? null);
   }
 
+  // The walk needs only the start nodes' keys; their rows are read with every other node's below.
+  const keyOf = createNodeKeyLookup(prepare, nodeKindOf);
+
   function traverse(q: NormalizedTraverseQuery): TraverseResult {
-    const starts = keyedNodes(q.startIds);
-    const missing = q.startIds.filter((_, i) => starts[i] === null);
+    const startKeys = q.startIds.map(keyOf);
+    const missing = q.startIds.filter((_, i) => startKeys[i] === undefined);
     if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
     const filtered = q.edgeTypes.length < EDGE_TYPES.length;
     const types = filtered ? JSON.stringify(q.edgeTypes.map((t) => EDGE_TYPE_CODES[t])) : undefined;
@@ -116,7 +119,7 @@ export function createTraverser(prepare: (sql: string) => Statement): Traverser 
     const depthOf = new Map<number, number>();
     let truncated = false;
     const rows = walk(q.direction, filtered).iterate({
-      starts: JSON.stringify(starts.map((s) => s!.key)),
+      starts: JSON.stringify(startKeys),
       maxDepth: q.maxDepth,
       ...(filtered ? { types } : {}),
     }) as IterableIterator<[number, number]>;

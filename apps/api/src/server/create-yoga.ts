@@ -3,7 +3,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { GraphStore } from '@pedigree/graph-store';
-import type { ApiToken, LogFn, Logger } from '@pedigree/runtime';
+import type { ApiToken, Logger } from '@pedigree/runtime';
 import {
   getNamedType,
   getOperationAST,
@@ -216,24 +216,55 @@ function corsOptions(origins: readonly string[]): false | { origin: string[]; cr
 /**
  * A child logger built on its first use. Building a pino child serializes its bindings, which
  * showed in the profile of the lineage benchmark although most requests never log through it.
+ * A class, not closures: one is made per request, and its methods live on the prototype.
  */
+class LazyChildLogger implements Logger {
+  #child: Logger | null = null;
+  constructor(
+    private readonly base: Logger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+  #get(): Logger {
+    return (this.#child ??= this.base.child(this.bindings));
+  }
+  trace(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'trace', fieldsOrMessage, message);
+  }
+  debug(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'debug', fieldsOrMessage, message);
+  }
+  info(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'info', fieldsOrMessage, message);
+  }
+  warn(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'warn', fieldsOrMessage, message);
+  }
+  error(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'error', fieldsOrMessage, message);
+  }
+  fatal(fieldsOrMessage: object | string, message?: string): void {
+    forwardLog(this.#get(), 'fatal', fieldsOrMessage, message);
+  }
+  child(more: Record<string, unknown>): Logger {
+    return this.#get().child(more);
+  }
+  flush(): void {
+    this.#get().flush();
+  }
+}
+
+function forwardLog(
+  logger: Logger,
+  level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal',
+  fieldsOrMessage: object | string,
+  message?: string,
+): void {
+  if (typeof fieldsOrMessage === 'string') logger[level](fieldsOrMessage);
+  else logger[level](fieldsOrMessage, message);
+}
+
 export function lazyChild(base: Logger, bindings: Record<string, unknown>): Logger {
-  let child: Logger | null = null;
-  const get = (): Logger => (child ??= base.child(bindings));
-  const forward =
-    (level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'): LogFn =>
-    (fieldsOrMessage: object | string, message?: string) =>
-      typeof fieldsOrMessage === 'string' ? get()[level](fieldsOrMessage) : get()[level](fieldsOrMessage, message);
-  return {
-    trace: forward('trace'),
-    debug: forward('debug'),
-    info: forward('info'),
-    warn: forward('warn'),
-    error: forward('error'),
-    fatal: forward('fatal'),
-    child: (more) => get().child(more),
-    flush: () => get().flush(),
-  };
+  return new LazyChildLogger(base, bindings);
 }
 
 /** The path of an absolute request URL, without building a URL object on every request. */

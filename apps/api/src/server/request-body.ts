@@ -40,11 +40,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch (error) {
     throw httpError(400, `the request body is not valid JSON: ${(error as Error).message}`);
   }
-  const valid = (p: unknown): p is GraphQLParams => p !== null && typeof p === 'object' && !Array.isArray(p);
-  if (Array.isArray(parsed) ? !parsed.every(valid) : !valid(parsed)) {
+  if (Array.isArray(parsed) ? !parsed.every(isParamsObject) : !isParamsObject(parsed)) {
     throw httpError(400, 'the request body must be a JSON object with a "query"');
   }
   return parsed as GraphQLParams | GraphQLParams[];
+}
+
+function isParamsObject(p: unknown): p is GraphQLParams {
+  return p !== null && typeof p === 'object' && !Array.isArray(p);
 }
 
 /** A chunked body, counted as it streams and abandoned (413) at the limit. */
