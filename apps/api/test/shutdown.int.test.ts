@@ -49,7 +49,7 @@ describe('npm start: its process life cycle', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pedigree-shutdown-'));
   const children: ChildProcess[] = [];
   afterAll(async () => {
-    // SIGTERM: the tsx wrapper passes it on to the server (SIGKILL would leave the server running).
+    // SIGTERM, not SIGKILL: npm passes it on to the server, which it would leave running on a SIGKILL.
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -152,4 +152,32 @@ describe('npm start: its process life cycle', () => {
     terminate(server);
     expect(await server.exited).toBe(0);
   }, 120_000);
+  it('a SIGTERM to npm itself (as a process manager sends it) stops the server gracefully, leaving nothing running', async () => {
+    // npm runs the script through a shell; without `exec` in the script the shell stayed between
+    // them, npm's SIGTERM ended the shell only, and the server kept serving as an orphan.
+    const npmDir = mkdtempSync(path.join(tmpdir(), 'pedigree-npm-start-'));
+    const server = await startServer(npmDir, { PEDIGREE_PROJECT_ROOT: npmDir, PEDIGREE_DEMO: 'false' }, { viaNpm: true });
+    children.push(server.child);
+    const serverPid = Number(server.lines.find((l) => typeof l['pid'] === 'number')!['pid']);
+    expect(serverPid).not.toBe(server.child.pid);
+    try {
+      server.child.kill('SIGTERM'); // npm only, not its process group
+      // The server holds npm's output open: while it runs, npm's 'close' does not come.
+      const closed = await Promise.race([
+        server.exited,
+        new Promise<string>((r) => setTimeout(() => r('still running after 20 s'), 20_000)),
+      ]);
+      expect(closed).toBe(0);
+      expect(server.lines.some((l) => l['msg'] === 'stopped')).toBe(true);
+      expect(() => process.kill(serverPid, 0)).toThrow();
+      await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-server.child.pid!, 'SIGKILL'); // whatever of the group is left after a failure
+      } catch {
+        // the group is empty: nothing was left
+      }
+      rmSync(npmDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

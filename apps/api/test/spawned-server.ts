@@ -26,10 +26,16 @@ export interface StartedServer extends Omit<SpawnedServer, 'stderr'> {
  * Spawns the service on `dataDir` with a minimal environment (no tokens, port 0 on loopback,
  * `LOG_LEVEL=info`) plus `env`; does not wait for anything.
  */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): SpawnedServer {
-  // No tsx wrapper process: the service is this child, and a signal sent to it reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+export function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { viaNpm?: boolean } = {}): SpawnedServer {
+  // No tsx wrapper process: the service is this child, and a signal sent to it reaches the server
+  // itself. `viaNpm` runs `npm start` itself (without the web build its prestart does), in a process
+  // group of its own so that a test can clean up whatever npm leaves.
+  const [command, args] = options.viaNpm
+    ? ['npm', ['start', '--silent', '--ignore-scripts']]
+    : [process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts']];
+  const child = spawn(command, args, {
     cwd: repoRoot,
+    detached: options.viaNpm === true,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
@@ -62,8 +68,12 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
 }
 
 /** Spawns the service and waits until it logs that it listens (60 s at most). */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<StartedServer> {
-  const { child, lines, stderr } = spawnServer(dataDir, env);
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { viaNpm?: boolean } = {},
+): Promise<StartedServer> {
+  const { child, lines, stderr } = spawnServer(dataDir, env, options);
   // 'close', not 'exit': the last log lines may still be in the pipe when the process has exited.
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const url = await until('the server to listen', async () => {

@@ -2,7 +2,7 @@
 // given data directory, and a SIGTERM is a clean stop of the server itself (exit 0). Once the
 // command has exited nothing it started may still run, however it was stopped and whenever: every
 // test checks that no process with its data directory is left and that the process group serve
-// started (npm, its shell, tsx and the server) is empty. `--skip-web-build` keeps this test from
+// started (npm and the server) is empty. `--skip-web-build` keeps this test from
 // rebuilding apps/web/dist while the web suite may be reading it.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -121,7 +121,7 @@ it('stops the server when its terminal goes away (SIGHUP), leaving nothing runni
   await expectNothingLeft(serve, pgid);
 }, 120_000);
 
-it('stops a signal that arrives while npm, the shell or tsx are still starting the server', async () => {
+it('stops a signal that arrives while npm or the shell are still starting the server', async () => {
   const serve = await startServe();
   // As soon as anything of the server's group runs (npm first, the server last): a stop then must
   // stop it all, never leave a server that goes on to listen.
@@ -134,7 +134,7 @@ it('stops a signal that arrives while npm, the shell or tsx are still starting t
 }, 120_000);
 
 it('stops the rest of the server when npm dies on its own, and says so (exit 1)', async () => {
-  // npm killed alone (by the OOM killer, say) orphans its shell, tsx and the server, which keep
+  // npm killed alone (by the OOM killer, say) orphans the server, which keeps
   // the output open: serve waited on that output for ever, the server serving on.
   const serve = await startServe();
   const base = await serve.listening;

@@ -59,9 +59,10 @@ export function registerServeCommand(program: Command, setup: CommandSetup): voi
     if (opts.host !== undefined) env.HOST = opts.host;
     // `--ignore-scripts` leaves out the `prestart` web build and nothing else.
     const npmArgs = ['start', '--silent', ...(opts.skipWebBuild ? ['--ignore-scripts'] : [])];
-    // Its own process group, so that a signal reaches the server itself: npm passes it to the
-    // `sh -c` running the script, and the shell does not pass it on (the server was left running).
-    // The group (npm, its shell, tsx and the server) is what this command owns: it does not end
+    // Its own process group, so that a signal reaches the server itself whatever the script does:
+    // npm passes a signal only to the `sh -c` running the script (the root script `exec`s the
+    // server, but a shell left in between would not pass it on and the server would run on).
+    // The group (npm, a shell, the server) is what this command owns: it does not end
     // while any process of the group runs, whatever ends it (a signal, npm exiting on its own, this
     // process exiting early), so it never leaves a server serving behind it.
     const posix = process.platform !== 'win32';
