@@ -732,6 +732,7 @@ export type PipelineQuery = {
       }>;
     };
   } | null;
+  viewer: { role: Role };
 };
 
 export type PipelinesQueryVariables = Exact<{
@@ -3180,6 +3181,11 @@ export const PipelineDocument = {
                 },
               ],
             },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewer' },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'role' } }] },
           },
         ],
       },

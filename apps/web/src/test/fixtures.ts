@@ -139,6 +139,7 @@ export const pipeline: PipelineQuery = {
       ],
     },
   },
+  viewer: { role: 'editor' },
 };
 
 type Step = NonNullable<ExecutionQuery['execution']>['steps'][number];

@@ -111,6 +111,16 @@ describe('PipelineView', () => {
     expect(currentLocation()).toBe('/pipelines/iris?start=1');
   });
 
+  it('offers viewers no Start button and no start form, even from a ?start=1 link', async () => {
+    renderView(<PipelineView />, {
+      ...at('/pipelines/iris?start=1'),
+      responses: { Pipeline: { ...pipeline, viewer: { role: 'viewer' } } },
+    });
+    expect(await screen.findByRole('button', { name: 'Failed' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Start execution/ })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Seed')).not.toBeInTheDocument();
+  });
+
   it('sums up the last 30 days and listens to this pipeline’s executions only', async () => {
     const view = renderView(<PipelineView />, {
       ...at('/pipelines/iris'),

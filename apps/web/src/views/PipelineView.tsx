@@ -61,6 +61,9 @@ export const PipelineQuery = graphql(`
         }
       }
     }
+    viewer {
+      role
+    }
   }
 `);
 
@@ -105,7 +108,9 @@ export function PipelineView() {
   const versions = pipeline.versions.edges.map((e) => e.node);
   const diffA = Number(params.get('a'));
   const diffB = Number(params.get('b'));
-  const showStart = params.get('start') === '1' && current;
+  // Starting needs the editor role: viewers are not offered what the server would refuse.
+  const canEdit = data?.viewer.role !== 'viewer';
+  const showStart = canEdit && params.get('start') === '1' && current;
 
   return (
     <>
@@ -129,14 +134,16 @@ export function PipelineView() {
             <Link className="button" to={`/pipelines/${encodeURIComponent(name)}/compare`}>
               Compare executions
             </Link>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => setParams({ start: showStart ? null : '1' })}
-              aria-expanded={Boolean(showStart)}
-            >
-              ▶ Start execution
-            </button>
+            {canEdit ? (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => setParams({ start: showStart ? null : '1' })}
+                aria-expanded={Boolean(showStart)}
+              >
+                ▶ Start execution
+              </button>
+            ) : null}
           </>
         }
       />
@@ -207,7 +214,9 @@ export function PipelineView() {
             </button>
           </div>
           {executions.length === 0 ? (
-            <EmptyState title={status ? `No ${status} executions` : 'No executions yet'}>Start one with the button above.</EmptyState>
+            <EmptyState title={status ? `No ${status} executions` : 'No executions yet'}>
+              {canEdit ? 'Start one with the button above.' : 'An editor can start one.'}
+            </EmptyState>
           ) : (
             <table className="table" onKeyDown={onKeyDown}>
               <thead>
