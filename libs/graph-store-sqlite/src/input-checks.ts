@@ -98,29 +98,19 @@ export function checkArtifacts(inputs: readonly ArtifactInput[], subject = 'arti
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }
 
-/** Whether a channel before `end` has `name`: pairwise for a handful of channels (most steps), a Set beyond. */
-function seenBefore(list: readonly ChannelArtifactInput[], end: number, name: string, names: Set<string> | null): boolean {
-  if (names !== null) {
-    if (names.has(name)) return true;
-    names.add(name);
-    return false;
-  }
-  for (let k = 0; k < end; k += 1) if (list[k]?.name === name) return true;
-  return false;
-}
-
 function channelIssues(list: readonly ChannelArtifactInput[], path: string): ErrorIssue[] {
   if (!Array.isArray(list)) return [{ path, message: 'must be a list' }];
   let issues: ErrorIssue[] | undefined;
-  const names = list.length > 16 ? new Set<string>() : null;
+  const names = new Set<string>();
   for (let i = 0; i < list.length; i += 1) {
     const c = list[i];
     const name = c?.name;
     // Paths are built only for a channel with a problem.
     if (typeof name !== 'string' || name.length === 0)
       (issues ??= []).push({ path: `${path}[${i}].name`, message: 'must be a non-empty channel name' });
-    else if (seenBefore(list, i, name, names))
+    else if (names.has(name))
       (issues ??= []).push({ path: `${path}[${i}].name`, message: `duplicate channel name ${JSON.stringify(name)}` });
+    else names.add(name);
     const artifact = artifactIssues(c?.artifact, { base: path, index: i, field: 'artifact' });
     if (artifact.length > 0) (issues ??= []).push(...artifact);
   }

@@ -370,8 +370,8 @@ class SqliteGraphStore implements GraphStore {
     this.#maxBatchCalls = Math.max(1, Math.trunc(batch.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS));
     this.#onWriteBatch = batch.onWriteBatch;
     this.#tx = db.transaction((fn: () => unknown): unknown => fn());
-    this.#traverser = createTraverser((sql) => this.#stmt(sql));
     this.#nodeKey = createNodeKeyLookup((sql) => this.#stmt(sql), nodeKindOf);
+    this.#traverser = createTraverser((sql) => this.#stmt(sql), this.#nodeKey);
     this.#control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),

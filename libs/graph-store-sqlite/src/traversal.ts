@@ -2,7 +2,7 @@ import { EDGE_TYPES, NotFoundError, type LineageEdge, type LineageNode } from '@
 import { isReturnedNode, type NormalizedTraverseQuery, type TraverseResult } from '@pedigree/graph-store';
 import type { Statement } from 'better-sqlite3';
 import { NODE_SELECTS, nodeKindOf, toLineageNode, type NodeKind, type NodeRow } from './mappers.ts';
-import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactSeq, createNodeKeyLookup, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
+import { ARTIFACT_ID_KEY_FUNCTION, EDGE_TYPE_CODES, artifactSeq, edgeTypeOfCode, kindOfKey } from './node-keys.ts';
 
 /*
  * Bounded breadth-first traversal as one recursive CTE over integer node keys, read as a stream.
@@ -55,8 +55,11 @@ export interface Traverser {
   keyedNodes(ids: readonly string[]): (KeyedNode | null)[];
 }
 
-/** Builds the traversal over statements from `prepare` (a cache on a connection that holds the schema). */
-export function createTraverser(prepare: (sql: string) => Statement): Traverser {
+/**
+ * Builds the traversal over statements from `prepare` (a cache on a connection that holds the
+ * schema); `keyOf` is the store's node-key lookup by id (`createNodeKeyLookup`), for the start nodes.
+ */
+export function createTraverser(prepare: (sql: string) => Statement, keyOf: (id: string) => number | undefined): Traverser {
   const walks = new Map<string, Statement>();
   const walk = (direction: Direction, filtered: boolean): Statement => {
     const key = `${direction}:${filtered}`;
@@ -106,10 +109,8 @@ export function createTraverser(prepare: (sql: string) => Statement): Traverser 
     return keyedNodes(ids).map((k) => k?.node ?? null);
   }
 
-  // The walk needs only the start nodes' keys; their rows are read with every other node's below.
-  const keyOf = createNodeKeyLookup(prepare, nodeKindOf);
-
   function traverse(q: NormalizedTraverseQuery): TraverseResult {
+    // The walk needs only the start nodes' keys; their rows are read with every other node's below.
     const startKeys = q.startIds.map(keyOf);
     const missing = q.startIds.filter((_, i) => startKeys[i] === undefined);
     if (missing.length > 0) throw new NotFoundError('LineageNode', missing);
